@@ -1,0 +1,64 @@
+package org.foldbatch.batch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code foldbatch.*} setting. Bound here, at the edge, and converted to the plain option records of the
+ * stage packages before any science code sees it.
+ *
+ * @param dataDir      directory of the embedded database and scratch files
+ * @param dbDirs       directories searched, in order, for a database given by a relative path (AlphaFold 3's
+ *                     {@code --db_dir}, repeatable); relative paths with no dbDirs resolve against the working directory
+ * @param databases    database paths by name ({@code uniref90, mgnify, small-bfd, uniprot, rfam, rna-central, nt-rna,
+ *                     pdb-seqres, pdb-mmcif-dir}); a path may be a shard spec {@code prefix@N}
+ * @param zValues      HMMER Z values by database name: number of sequences for protein databases, megabases for
+ *                     RNA databases; required for sharded databases
+ * @param search       process and parallelism settings of the gene search
+ * @param template     template search settings
+ */
+@ConfigurationProperties("foldbatch")
+public record FoldbatchProperties(
+        Path dataDir,
+        @DefaultValue List<Path> dbDirs,
+        @DefaultValue Map<String, String> databases,
+        @DefaultValue Map<String, Double> zValues,
+        @DefaultValue Search search,
+        @DefaultValue Template template) {
+
+    /**
+     * @param jackhmmerCpus       {@code --cpu} of each jackhmmer run (0: min(available processors, 8), as AlphaFold 3)
+     * @param nhmmerCpus          {@code --cpu} of each nhmmer run (0: as above)
+     * @param maxParallelSearches searches of one chain run at the same time (AlphaFold 3 runs all 4 protein databases)
+     * @param maxParallelShards   shards of one sharded database searched at the same time (0: all)
+     * @param parallelChains      gene-search partitions (unique chains) run at the same time in one process
+     * @param hmmerBinaryDir      directory holding jackhmmer, nhmmer, hmmbuild, hmmalign, hmmsearch (default: PATH)
+     * @param toolTimeout         a search running longer is killed and its partition fails
+     */
+    public record Search(
+            @DefaultValue("0") int jackhmmerCpus,
+            @DefaultValue("0") int nhmmerCpus,
+            @DefaultValue("4") int maxParallelSearches,
+            @DefaultValue("0") int maxParallelShards,
+            @DefaultValue("1") int parallelChains,
+            Path hmmerBinaryDir,
+            @DefaultValue("24h") Duration toolTimeout) {
+    }
+
+    /**
+     * @param maxTemplateDate templates released after this date are not used (AlphaFold 3's default)
+     * @param hmmsearchCpus   {@code --cpu} of hmmsearch (0: min(available processors, 8))
+     * @param maxHits         templates kept per chain
+     */
+    public record Template(
+            @DefaultValue("2021-09-30") LocalDate maxTemplateDate,
+            @DefaultValue("0") int hmmsearchCpus,
+            @DefaultValue("4") int maxHits) {
+    }
+}

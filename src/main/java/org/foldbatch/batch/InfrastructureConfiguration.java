@@ -1,0 +1,56 @@
+package org.foldbatch.batch;
+
+import org.foldbatch.batch.jdbc.CacheLookupLog;
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
+import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The JDBC repositories and services around the fold job. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FoldbatchProperties.class)
+class InfrastructureConfiguration {
+
+    @Bean
+    CacheLookupLog cacheLookupLog(JdbcTemplate jdbc) {
+        return new CacheLookupLog(jdbc);
+    }
+
+    @Bean
+    JdbcMsaCache msaCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
+        return new JdbcMsaCache(jdbc, lookups);
+    }
+
+    @Bean
+    JdbcToolRunLog toolRunLog(JdbcTemplate jdbc) {
+        return new JdbcToolRunLog(jdbc);
+    }
+
+    @Bean
+    JdbcFoldInputStore foldInputStore(JdbcTemplate jdbc) {
+        return new JdbcFoldInputStore(jdbc);
+    }
+
+    @Bean
+    JdbcFoldRunRegistry foldRunRegistry(JdbcTemplate jdbc) {
+        return new JdbcFoldRunRegistry(jdbc);
+    }
+
+    @Bean
+    JobHistory jobHistory(JdbcTemplate jdbc) {
+        return new JobHistory(jdbc);
+    }
+
+    @Bean
+    FoldJobLauncher foldJobLauncher(Job foldJob, JobOperator jobOperator, JobRepository jobRepository,
+            JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs) {
+        return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs);
+    }
+}
