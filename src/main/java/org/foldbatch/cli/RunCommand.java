@@ -1,0 +1,104 @@
+package org.foldbatch.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.foldbatch.batch.FoldJobLauncher;
+import org.foldbatch.batch.FoldJobParameters;
+import org.foldbatch.batch.FoldJobParameters.Stages;
+import org.foldbatch.batch.Preflight;
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.FoldInputLoader;
+import org.foldbatch.input.FoldInputWriter;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the fold job of each input: gene search, then <name>/<name>_data.json.",
+                "Launching the same input again restarts a failed run (finished partitions are not redone) or reports "
+                        + "that it already completed."},
+        footer = {"", "Example:  foldbatch run samples/inputs/5tgy.json --config samples/foldbatch-sample.properties "
+                + "--output-dir out --data-pipeline-only"})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON files, or directories of *.json files.")
+    List<Path> inputs;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
+            description = "Where <name>/ folders are written (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @ArgGroup(exclusive = true)
+    StageOptions stages = new StageOptions();
+
+    @Option(names = "--force", description = "Start a fresh job even if this input already completed or failed.")
+    boolean force;
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
+
+    @Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    static final class StageOptions {
+        @Option(names = "--data-pipeline-only", description = "Stop after the data pipeline (writes <name>_data.json).")
+        boolean dataPipelineOnly;
+
+        @Option(names = "--no-data-pipeline", description = "Featurise and infer from a complete _data.json (not built yet).")
+        boolean noDataPipeline;
+    }
+
+    @Override
+    public Integer call() {
+        if (stages.noDataPipeline) {
+            System.err.println("error: --no-data-pipeline needs the featurisation and inference stages, which Foldbatch "
+                    + "does not have yet; only the data pipeline runs today (--data-pipeline-only)");
+            return 1;
+        }
+        if (!stages.dataPipelineOnly) {
+            System.err.println("note: the inference stage does not exist yet; running the data pipeline only");
+        }
+        List<StoredInput> loaded = new ArrayList<>();
+        for (Path file : InputFiles.expand(inputs)) {
+            for (FoldInput input : FoldInputLoader.load(file)) {
+                String json = FoldInputWriter.toJson(input);
+                loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
+                        json));
+            }
+        }
+        Map<String, Object> properties = service.springProperties();
+        properties.putAll(search.springProperties());
+        int failures = 0;
+        try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
+            ctx.getBean(Preflight.class).check(loaded.stream().map(s -> FoldInputLoader.parse(s.json(), s.sourcePath())).toList());
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+            String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
+            for (StoredInput input : loaded) {
+                FoldJobLauncher.Outcome outcome = launcher.launch(input,
+                        new FoldJobParameters(input.inputHash(), Stages.DATA_PIPELINE, outputDir, fresh));
+                if (outcome.alreadyComplete()) {
+                    System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
+                            input.name(), outputDir.resolve(input.name()));
+                } else if (outcome.failed()) {
+                    failures++;
+                    System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
+                            outcome.execution().getId(), FailureMessages.of(outcome.execution()));
+                } else {
+                    System.out.printf("%s: completed (execution %d); wrote %s%n", input.name(),
+                            outcome.execution().getId(),
+                            outputDir.resolve(input.name()).resolve(input.name() + "_data.json"));
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,22 @@
+package org.foldbatch.cli;
+
+import org.foldbatch.FoldbatchException;
+import picocli.CommandLine;
+
+/** Turns a user-facing failure into its one-line message and exit code 1; anything else keeps its stack trace. */
+final class UserFacingErrors implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof FoldbatchException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            cli.getErr().println("error: " + cause.getMessage());
+            return 1;
+        }
+        e.printStackTrace(cli.getErr());
+        return 2;
+    }
+}
