@@ -449,10 +449,17 @@ class FoldInputLoaderTests {
 
     @Test
     void duplicateChainIds() throws IOException {
+        assertFails(af3("""
+                [{"protein": {"id": ["A", "B"], "sequence": "ACD"}}, {"dna": {"id": "A", "sequence": "AC"}}]"""),
+                "$.sequences[1].dna.id", "Input JSON contains sequences with duplicate IDs.");
+    }
+
+    @Test
+    void bondsAreCheckedBeforeDuplicateIdsAsInAlphaFold3() throws IOException {
         Files.copy(PARSING.resolve("test_template.mmcif"), dir.resolve("test_template.mmcif"));
         String json = Files.readString(PARSING.resolve("fold_job_one.json"))
                 .replace("\"id\": \"A\",", "\"id\": \"AA\",");
-        assertFails(json, "$.sequences[1].protein.id", "Input JSON contains sequences with duplicate IDs.");
+        assertFails(json, "$.bondedAtomPairs[0]", "Invalid chain ID(s) in bond [['A', 1, 'CA'], ['AA', 1, 'CA']]");
     }
 
     @Test
