@@ -44,7 +44,7 @@ class MsaTests {
 
     @Test
     void firstRowMustBeFeatureEquivalentToTheQuery() {
-        assertThat(Msa.fromA3m("ABZUX", MoleculeType.PROTEIN, ">q\nDDECJ\n", false).depth()).isEqualTo(1);
+        assertThat(Msa.fromA3m("ABZUX", MoleculeType.PROTEIN, ">q\nADECJ\n", false).depth()).isEqualTo(1);
         assertThat(Msa.fromA3m("ACGUN", MoleculeType.RNA, ">q\nACGUX\n", false).depth()).isEqualTo(1);
         assertThatThrownBy(() -> Msa.fromA3m("ACDE", MoleculeType.PROTEIN, ">q\nACDF\n", false))
                 .isInstanceOf(IllegalArgumentException.class)
