@@ -103,7 +103,7 @@ public final class Jackhmmer {
         }
         command.addAll(flags.subList(8, flags.size()));
         command.add(query.toString());
-        command.add(databaseFile.toString());
+        command.add(databaseFile.toAbsolutePath().toString());
         String label = "jackhmmer (" + databaseFile.getFileName() + ")";
         ToolRun run = runner.run(label, command, dir, timeout);
         Stockholm.Conversion conversion = Stockholm.convert(sto, request.maxSequences(), true, null);

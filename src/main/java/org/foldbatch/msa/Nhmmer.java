@@ -93,7 +93,7 @@ public final class Nhmmer {
         command.addAll(List.of("-A", sto.toString()));
         command.addAll(flags.subList(flags.size() - 2, flags.size()));
         command.add(query.toString());
-        command.add(databaseFile.toString());
+        command.add(databaseFile.toAbsolutePath().toString());
         ToolRun search = runner.run("nhmmer (" + fileName + ")", command, dir, timeout);
         double cpu = search.cpuSeconds();
         String queryRecord = ">query\n" + request.sequence();
