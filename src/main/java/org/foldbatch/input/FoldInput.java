@@ -1,0 +1,223 @@
+package org.foldbatch.input;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * One AlphaFold 3 fold job, in AlphaFold 3's own terms (its {@code folding_input.Input}). Chains are kept in input order,
+ * one instance per chain id.
+ *
+ * @param bondedAtomPairs user bonds; empty when unset (written as {@code null})
+ * @param userCcd         user-defined CCD mmCIF text, or null
+ */
+public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, List<BondedAtomPair> bondedAtomPairs,
+                        String userCcd) {
+
+    public static final long MAX_SEED = 0xFFFF_FFFFL;
+
+    public FoldInput {
+        Objects.requireNonNull(name, "name");
+        modelSeeds = List.copyOf(modelSeeds);
+        chains = List.copyOf(chains);
+        bondedAtomPairs = bondedAtomPairs == null ? List.of() : List.copyOf(bondedAtomPairs);
+        if (modelSeeds.isEmpty()) {
+            throw new IllegalArgumentException("Input must have at least one RNG seed.");
+        }
+        if (modelSeeds.stream().anyMatch(seed -> seed < 0 || seed > MAX_SEED)) {
+            throw new IllegalArgumentException("RNG seeds must be 32-bit unsigned integers, got " + modelSeeds);
+        }
+        if (!validName(name)) {
+            throw new IllegalArgumentException(INVALID_NAME);
+        }
+        if (chains.stream().anyMatch(c -> !ChainIds.isValid(c.id()))) {
+            throw new IllegalArgumentException("IDs must be upper case letters, got: "
+                    + chains.stream().map(c -> PythonJson.repr(c.id())).collect(Collectors.joining(", ", "[", "]")));
+        }
+        Set<String> ids = new HashSet<>();
+        for (Chain chain : chains) {
+            if (!ids.add(chain.id())) {
+                throw new IllegalArgumentException("Input JSON contains sequences with duplicate IDs.");
+            }
+        }
+        Map<String, Chain> byId = new HashMap<>();
+        chains.forEach(c -> byId.put(c.id(), c));
+        for (BondedAtomPair bond : bondedAtomPairs) {
+            String problem = bondProblem(bond, byId);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        if (new HashSet<>(bondedAtomPairs).size() != bondedAtomPairs.size()) {
+            throw new IllegalArgumentException("Bonds are not unique: " + bondedAtomPairs.stream()
+                    .map(BondedAtomPair::pythonRepr).collect(Collectors.joining(", ", "[", "]")));
+        }
+        if (userCcd != null) {
+            String problem = UserCcd.problem(userCcd);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+    }
+
+    static final String INVALID_NAME = "Input name must be non-empty and contain at least one valid character"
+            + " (letters, numbers, dots, dashes, underscores).";
+
+    public static FoldInput of(String name, List<Long> modelSeeds, List<? extends Chain> chains) {
+        return new FoldInput(name, modelSeeds, new ArrayList<>(chains), List.of(), null);
+    }
+
+    static boolean validName(String name) {
+        return !name.strip().isEmpty() && !sanitise(name).isEmpty();
+    }
+
+    /** AlphaFold 3's bond checks, in its order; null when the bond is fine. */
+    static String bondProblem(BondedAtomPair bond, Map<String, Chain> chainsById) {
+        Chain first = chainsById.get(bond.first().chainId());
+        Chain second = chainsById.get(bond.second().chainId());
+        String repr = "[" + bondAtomList(bond.first()) + ", " + bondAtomList(bond.second()) + "]";
+        if (first == null || second == null) {
+            return "Invalid chain ID(s) in bond " + repr;
+        }
+        if (bond.first().residueId() < 1 || bond.first().residueId() > first.length()
+                || bond.second().residueId() < 1 || bond.second().residueId() > second.length()) {
+            return "Invalid residue ID(s) in bond " + repr;
+        }
+        if (first instanceof Ligand l && l.isSmiles()) {
+            return "Bond " + repr + " involves an unsupported SMILES ligand " + first.id();
+        }
+        if (second instanceof Ligand l && l.isSmiles()) {
+            return "Bond " + repr + " involves an unsupported SMILES ligand " + second.id();
+        }
+        return null;
+    }
+
+    private static String bondAtomList(BondAtom atom) {
+        return "[" + PythonJson.repr(atom.chainId()) + ", " + atom.residueId() + ", "
+                + PythonJson.repr(atom.atomName()) + "]";
+    }
+
+    /**
+     * The name as used for the output directory, file prefixes and the mmCIF data block: spaces become underscores,
+     * then everything but ASCII letters, digits, '_', '-' and '.' is dropped. Case is kept.
+     */
+    public String sanitisedName() {
+        return sanitise(name);
+    }
+
+    private static String sanitise(String name) {
+        StringBuilder out = new StringBuilder();
+        name.replace(' ', '_').chars()
+                .filter(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '_' || c == '-' || c == '.')
+                .forEach(c -> out.append((char) c));
+        return out.toString();
+    }
+
+    public List<ProteinChain> proteinChains() {
+        return chainsOf(ProteinChain.class);
+    }
+
+    public List<RnaChain> rnaChains() {
+        return chainsOf(RnaChain.class);
+    }
+
+    public List<DnaChain> dnaChains() {
+        return chainsOf(DnaChain.class);
+    }
+
+    public List<Ligand> ligands() {
+        return chainsOf(Ligand.class);
+    }
+
+    private <T extends Chain> List<T> chainsOf(Class<T> type) {
+        return chains.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public Optional<Chain> chain(String id) {
+        return chains.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public FoldInput withChains(List<? extends Chain> newChains) {
+        return new FoldInput(name, modelSeeds, new ArrayList<>(newChains), bondedAtomPairs, userCcd);
+    }
+
+    /** Replaces the chain that has the same id as {@code replacement}, for example with MSAs and templates filled in. */
+    public FoldInput withChain(Chain replacement) {
+        List<Chain> replaced = new ArrayList<>(chains.size());
+        boolean found = false;
+        for (Chain chain : chains) {
+            if (chain.id().equals(replacement.id())) {
+                replaced.add(replacement);
+                found = true;
+            } else {
+                replaced.add(chain);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("No chain with id " + replacement.id() + " in " + name);
+        }
+        return withChains(replaced);
+    }
+
+    public FoldInput withModelSeeds(List<Long> seeds) {
+        return new FoldInput(name, seeds, chains, bondedAtomPairs, userCcd);
+    }
+
+    /** AlphaFold 3's {@code --num_seeds}: the single seed s becomes s, s+1, ..., s+n-1. */
+    public FoldInput withMultipleSeeds(int numSeeds) {
+        if (numSeeds <= 1) {
+            throw new IllegalArgumentException("Number of seeds must be greater than 1.");
+        }
+        if (modelSeeds.size() != 1) {
+            throw new IllegalArgumentException("Input must have one rng seed to set multiple seeds.");
+        }
+        long first = modelSeeds.get(0);
+        return withModelSeeds(LongStream.range(first, first + numSeeds).boxed().toList());
+    }
+
+    /** AlphaFold 3's {@code fill_missing_fields}: unset MSAs become "" and unset templates empty lists. */
+    public FoldInput fillMissingFields() {
+        return withChains(chains.stream().map(FoldInput::fillMissingFields).toList());
+    }
+
+    private static Chain fillMissingFields(Chain chain) {
+        if (chain instanceof ProteinChain protein) {
+            return protein.fillMissingFields();
+        }
+        if (chain instanceof RnaChain rna) {
+            return rna.fillMissingFields();
+        }
+        return chain;
+    }
+
+    /** The {@code _data.json} text AlphaFold 3 would write for this input. */
+    public String toJson() {
+        return FoldInputWriter.toJson(this);
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of a canonical serialisation: equal inputs give equal hashes, whatever the order of
+     * template index pairs. Use it as the job identity.
+     */
+    public String contentHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(FoldInputWriter.canonicalJson(this).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

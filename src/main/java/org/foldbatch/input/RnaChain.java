@@ -1,0 +1,67 @@
+package org.foldbatch.input;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A single-stranded RNA chain. {@code unpairedMsa} null means "search"; "" means "use none". */
+public record RnaChain(String id, String sequence, List<Modification> modifications, String description,
+                       String unpairedMsa) implements Chain {
+
+    public RnaChain {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sequence, "sequence");
+        modifications = List.copyOf(modifications);
+        Polymers.requireLetters("RNA", sequence);
+        Modification.requireValid("RNA", "RNA modifications", sequence, modifications);
+    }
+
+    public static RnaChain of(String id, String sequence) {
+        return new RnaChain(id, sequence, List.of(), null, null);
+    }
+
+    @Override
+    public RnaChain withId(String newId) {
+        return new RnaChain(newId, sequence, modifications, description, unpairedMsa);
+    }
+
+    @Override
+    public int length() {
+        return sequence.length();
+    }
+
+    /** A, C, G and U are their own CCD codes; anything else becomes N; modifications overwrite. */
+    public List<String> ccdSequence() {
+        List<String> codes = new ArrayList<>(sequence.length());
+        for (int i = 0; i < sequence.length(); i++) {
+            String letter = String.valueOf(sequence.charAt(i));
+            codes.add(ResidueNames.RNA_TYPES.contains(letter) ? letter : ResidueNames.UNKNOWN_RNA);
+        }
+        for (Modification m : modifications) {
+            codes.set(m.position() - 1, m.type());
+        }
+        return codes;
+    }
+
+    /** AlphaFold 3's {@code sequence} property: CCD sequence mapped back to one letter, N when unknown. */
+    public String oneLetterSequence() {
+        return Polymers.oneLetter(ccdSequence(), 'N');
+    }
+
+    public RnaChain withUnpairedMsa(String msa) {
+        return new RnaChain(id, sequence, modifications, description, msa);
+    }
+
+    public RnaChain withDescription(String newDescription) {
+        return new RnaChain(id, sequence, modifications, newDescription, unpairedMsa);
+    }
+
+    /** The chain as AlphaFold 3's data pipeline returns it: rebuilt from {@link #oneLetterSequence()}. */
+    public RnaChain withPipelineResults(String newUnpairedMsa) {
+        return new RnaChain(id, oneLetterSequence(), modifications, description, newUnpairedMsa);
+    }
+
+    public RnaChain fillMissingFields() {
+        return new RnaChain(id, sequence, modifications, description, unpairedMsa == null ? "" : unpairedMsa);
+    }
+}

@@ -1,0 +1,58 @@
+package org.foldbatch.msa;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One database search of one chain as AlphaFold 3 runs it. {@link #cacheKey()} identifies the result: it covers
+ * everything that can change the A3M (sequence, molecule type, tool and HMMER version, search flags, row limit, Z and
+ * the database fingerprint) and deliberately not the CPU count or shard parallelism, which do not.
+ *
+ * @param maxParallelShards at most this many shards searched at once; null means all shards at once
+ */
+public record SearchRequest(MoleculeType type, String sequence, DatabaseSpec database, SearchTool tool,
+        double eValue, int maxSequences, int cpus, Integer maxParallelShards, String hmmerVersion,
+        String databaseFingerprint) {
+
+    public SearchRequest {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(tool, "tool");
+        if (sequence.isEmpty()) {
+            throw new IllegalArgumentException("Cannot search an empty sequence in " + database.name());
+        }
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be >= 1, got " + cpus);
+        }
+        if (maxSequences < 1 || (database.sharded() && maxSequences <= 1)) {
+            throw new IllegalArgumentException("maxSequences must be > " + (database.sharded() ? 1 : 0)
+                    + " for " + database.name() + ", got " + maxSequences);
+        }
+    }
+
+    /** The result-relevant flags, in command-line order and formatting (no paths, no --cpu). */
+    public List<String> searchFlags() {
+        return tool == SearchTool.JACKHMMER ? Jackhmmer.searchFlags(this) : Nhmmer.searchFlags(this);
+    }
+
+    /** The text hashed by {@link #cacheKey()}; readable for logs and debugging. */
+    public String cacheKeyText() {
+        return "foldbatch-gene-search-v1"
+                + "\ntool=" + tool.binaryName()
+                + "\nhmmer=" + hmmerVersion
+                + "\ntype=" + type
+                + "\ndatabase=" + database.name()
+                + "\ndatabaseFingerprint=" + databaseFingerprint
+                + "\nflags=" + String.join(" ", searchFlags())
+                + "\nmaxSequences=" + maxSequences
+                + "\nsequence=" + sequence;
+    }
+
+    /** SHA-256 hex of {@link #cacheKeyText()}. */
+    public String cacheKey() {
+        return HexFormat.of().formatHex(DatabaseSpec.sha256().digest(cacheKeyText().getBytes(StandardCharsets.UTF_8)));
+    }
+}
