@@ -22,7 +22,7 @@ public final class FoldInputs {
         return parsed.computeIfAbsent(inputHash, hash -> {
             JdbcFoldInputStore.StoredInput stored = store.find(hash)
                     .orElseThrow(() -> new FoldbatchException("no stored input with hash " + hash));
-            return FoldInputLoader.parse(stored.json(), stored.sourcePath());
+            return new FoldInputLoader().parse(stored.json(), java.nio.file.Path.of(stored.sourcePath())).get(0);
         });
     }
 }

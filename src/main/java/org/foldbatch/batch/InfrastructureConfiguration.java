@@ -49,6 +49,21 @@ class InfrastructureConfiguration {
     }
 
     @Bean
+    FoldInputs foldInputs(JdbcFoldInputStore store) {
+        return new FoldInputs(store);
+    }
+
+    @Bean
+    DataPipelineResources dataPipelineResources(FoldbatchProperties properties) {
+        return new DataPipelineResources(properties);
+    }
+
+    @Bean
+    Preflight preflight(DataPipelineResources resources) {
+        return new Preflight(resources);
+    }
+
+    @Bean
     FoldJobLauncher foldJobLauncher(Job foldJob, JobOperator jobOperator, JobRepository jobRepository,
             JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs) {
         return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs);

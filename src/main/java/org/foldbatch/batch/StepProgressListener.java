@@ -9,7 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 /** One progress line when a step (or partition) starts and one when it ends, with its duration. */
 final class StepProgressListener implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger("progress");
+    private static final Logger log = LoggerFactory.getLogger("org.foldbatch.progress");
 
     @Override
     public void beforeStep(StepExecution step) {

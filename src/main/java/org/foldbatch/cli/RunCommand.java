@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<StoredInput> loaded = new ArrayList<>();
         for (Path file : InputFiles.expand(inputs)) {
-            for (FoldInput input : FoldInputLoader.load(file)) {
+            for (FoldInput input : new FoldInputLoader().load(file)) {
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         properties.putAll(search.springProperties());
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
-            ctx.getBean(Preflight.class).check(loaded.stream().map(s -> FoldInputLoader.parse(s.json(), s.sourcePath())).toList());
+            ctx.getBean(Preflight.class).check(loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
             String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
             for (StoredInput input : loaded) {

@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
         int errors = 0;
         for (Path file : InputFiles.expand(inputs)) {
             try {
-                for (FoldInput input : FoldInputLoader.load(file)) {
+                for (FoldInput input : new FoldInputLoader().load(file)) {
                     System.out.printf("ok: %s: %s (%d chains)%n", file, input.name(), input.chains().size());
                 }
             } catch (FoldbatchException e) {

@@ -3,7 +3,7 @@ package org.foldbatch.input;
 /**
  * A fold input that cannot be used. The message is always one line: {@code <file>: <json path>: <reason>}.
  */
-public class InputException extends RuntimeException {
+public class InputException extends org.foldbatch.FoldbatchException {
 
     private final String source;
     private final String jsonPath;

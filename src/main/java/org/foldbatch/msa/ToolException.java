@@ -1,7 +1,7 @@
 package org.foldbatch.msa;
 
 /** An external tool failed or timed out; the message is one line, the stream tails are kept for diagnosis. */
-public class ToolException extends RuntimeException {
+public class ToolException extends org.foldbatch.FoldbatchException {
 
     private final String label;
     private final int exitCode;

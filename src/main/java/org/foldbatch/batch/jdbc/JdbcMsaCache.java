@@ -32,6 +32,15 @@ public final class JdbcMsaCache {
 
     /** Returns the entry for {@code cacheKey} if present and intact; a damaged entry is deleted and reported as a miss. */
     public Optional<MsaCacheEntry> find(String cacheKey, Long jobExecutionId) {
+        return lookup(cacheKey, jobExecutionId, true);
+    }
+
+    /** As {@link #find} but not counted as a lookup: for re-reading results a step already obtained. */
+    public Optional<MsaCacheEntry> peek(String cacheKey) {
+        return lookup(cacheKey, null, false);
+    }
+
+    private Optional<MsaCacheEntry> lookup(String cacheKey, Long jobExecutionId, boolean record) {
         List<MsaCacheEntry> rows = jdbc.query(
                 "SELECT * FROM fb_msa_cache WHERE cache_key = ?", (rs, i) -> {
                     String a3m = decode(rs.getBytes("a3m_zstd"), rs.getLong("a3m_bytes"), rs.getString("a3m_sha256"));
@@ -41,7 +50,9 @@ public final class JdbcMsaCache {
                             rs.getInt("rows_kept"), rs.getDouble("cpu_seconds"), rs.getDouble("wall_seconds"));
                 }, cacheKey);
         if (rows.isEmpty()) {
-            lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.MISS, null);
+            if (record) {
+                lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.MISS, null);
+            }
             return Optional.empty();
         }
         MsaCacheEntry entry = rows.get(0);
@@ -52,7 +63,9 @@ public final class JdbcMsaCache {
             lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.CORRUPT, null);
             return Optional.empty();
         }
-        lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.HIT, entry.cpuSeconds());
+        if (record) {
+            lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.HIT, entry.cpuSeconds());
+        }
         return Optional.of(entry);
     }
 

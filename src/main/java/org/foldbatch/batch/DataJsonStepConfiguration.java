@@ -1,0 +1,47 @@
+package org.foldbatch.batch;
+
+import java.nio.file.Path;
+
+import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.input.FoldInput;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Writes {@code <name>/<name>_data.json} from the input and the cached search results. */
+@Configuration(proxyBeanMethods = false)
+class DataJsonStepConfiguration {
+
+    static final String STEP = "writeDataJson";
+
+    @Bean
+    Step writeDataJson(JobRepository repository, Tasklet writeDataJsonTasklet, PlatformTransactionManager tx) {
+        return new StepBuilder(STEP, repository)
+                .tasklet(writeDataJsonTasklet, tx)
+                .listener(new StepProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
+            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir, FoldInputs inputs,
+            DataPipelineResources resources, JdbcMsaCache cache, JdbcToolRunLog toolRuns) {
+        return (contribution, chunkContext) -> {
+            CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
+            FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),
+                    cacheOnly);
+            DataJsonWriter.write(completed, Path.of(outputDir));
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.foldbatch.batch;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.foldbatch.FoldbatchException;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.msa.MoleculeType;
+
+/** Checks, before any work starts, that the tools and databases the inputs will need are there. */
+public final class Preflight {
+
+    private final DataPipelineResources resources;
+
+    public Preflight(DataPipelineResources resources) {
+        this.resources = resources;
+    }
+
+    public void check(List<FoldInput> inputs) {
+        Set<MoleculeType> types = EnumSet.noneOf(MoleculeType.class);
+        for (FoldInput input : inputs) {
+            ChainKey.searchable(input).keySet().forEach(k -> types.add(k.type()));
+        }
+        if (types.isEmpty()) {
+            return;
+        }
+        resources.hmmer();
+        try {
+            resources.databaseConfig().requireFiles(types.toArray(MoleculeType[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage(), e);
+        }
+    }
+}
