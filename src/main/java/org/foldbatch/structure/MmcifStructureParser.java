@@ -1,0 +1,384 @@
+package org.foldbatch.structure;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.foldbatch.structure.MmcifStructure.Atom;
+import org.foldbatch.structure.MmcifStructure.Chain;
+import org.foldbatch.structure.MmcifStructure.Options;
+import org.foldbatch.structure.MmcifStructure.Residue;
+
+/** Builds an {@link MmcifStructure} from a parsed CIF block: first model, one alternate location per residue. */
+final class MmcifStructureParser {
+
+    private record AtomRow(int row, String chain, String seqId, String authSeqId, String insCode, String comp,
+                           String altId, Atom atom) {
+    }
+
+    private final CifBlock block;
+    private final Options options;
+    private final String source;
+
+    private MmcifStructureParser(CifBlock block, Options options, String source) {
+        this.block = block;
+        this.options = options;
+        this.source = source;
+    }
+
+    static MmcifStructure parse(CifBlock block, Options options, String source) {
+        return new MmcifStructureParser(block, options, source).parse();
+    }
+
+    private MmcifStructure parse() {
+        var atomSite = block.category("_atom_site")
+                .orElseThrow(() -> new MmcifParseException(source + ": no _atom_site category"));
+        var entityType = columnMap("_entity", "id", "type");
+        var entityDesc = columnMap("_entity", "id", "pdbx_description");
+        var polyType = columnMap("_entity_poly", "entity_id", "type");
+        var asymEntity = columnMap("_struct_asym", "id", "entity_id");
+
+        var rowsByChain = new LinkedHashMap<String, List<AtomRow>>();
+        var authByChain = new HashMap<String, String>();
+        var entityByChain = new HashMap<String, String>();
+        String firstModel = null;
+        for (int r = 0; r < atomSite.rowCount(); r++) {
+            var model = atomSite.value("pdbx_PDB_model_num", r);
+            if (firstModel == null) {
+                firstModel = model;
+            } else if (!firstModel.equals(model)) {
+                continue;
+            }
+            var chain = required(atomSite, "label_asym_id", r);
+            var atom = new Atom(atomName(atomSite, r), atomSite.value("type_symbol", r),
+                    number(atomSite, "Cartn_x", r), number(atomSite, "Cartn_y", r), number(atomSite, "Cartn_z", r),
+                    optionalNumber(atomSite, "occupancy", r, 1.0), optionalNumber(atomSite, "B_iso_or_equiv", r, 0.0));
+            rowsByChain.computeIfAbsent(chain, k -> new ArrayList<>()).add(new AtomRow(r, chain,
+                    atomSite.value("label_seq_id", r), atomSite.value("auth_seq_id", r),
+                    atomSite.value("pdbx_PDB_ins_code", r), required(atomSite, "label_comp_id", r),
+                    atomSite.value("label_alt_id", r), atom));
+            authByChain.putIfAbsent(chain, atomSite.value("auth_asym_id", r));
+            entityByChain.putIfAbsent(chain, atomSite.value("label_entity_id", r));
+        }
+
+        var chains = new ArrayList<Chain>();
+        for (var entry : rowsByChain.entrySet()) {
+            var labelId = entry.getKey();
+            var entityId = asymEntity.getOrDefault(labelId, entityByChain.get(labelId));
+            boolean polymer = polyType.containsKey(entityId);
+            var type = polymer ? polyType.get(entityId) : entityType.getOrDefault(entityId, "non-polymer");
+            if (!options.includeWater() && "water".equals(type)) {
+                continue;
+            }
+            var authId = authByChain.get(labelId);
+            if (authId == null || authId.equals("?") || authId.equals(".")) {
+                authId = labelId;
+            }
+            var residues = polymer ? polymerResidues(labelId, entityId, entry.getValue())
+                    : otherResidues(entry.getValue());
+            chains.add(new Chain(labelId, authId, entityId, entityDesc.getOrDefault(entityId, "."), type, polymer,
+                    residues));
+        }
+        return new MmcifStructure(block.name(), releaseDate(), resolution(), methods(), chains, carried());
+    }
+
+    private List<Residue> polymerResidues(String labelId, String entityId, List<AtomRow> rows) {
+        var atomsBySeqId = new LinkedHashMap<String, List<AtomRow>>();
+        for (var row : rows) {
+            atomsBySeqId.computeIfAbsent(row.seqId(), k -> new ArrayList<>()).add(row);
+        }
+        var sequence = fullSequence(labelId, entityId);
+        if (sequence.isEmpty()) {
+            for (var seqId : atomsBySeqId.keySet()) {
+                var first = atomsBySeqId.get(seqId).get(0);
+                sequence.add(new String[] {seqId, first.comp(), first.authSeqId(), first.insCode()});
+            }
+        }
+        var residues = new ArrayList<Residue>();
+        var seen = new LinkedHashSet<String>();
+        for (var entry : sequence) {
+            var seqId = entry[0];
+            if (!seen.add(seqId)) {
+                continue; // Microheterogeneity: the first listed residue, or the modelled one below, is kept.
+            }
+            var atomRows = atomsBySeqId.getOrDefault(seqId, List.of());
+            int id = integer(seqId, "label_seq_id");
+            if (atomRows.isEmpty()) {
+                residues.add(fixResidue(new Residue(id, entry[1], entry[2], entry[3], List.of())));
+            } else {
+                var kept = selectAltLoc(atomRows);
+                var first = kept.get(0);
+                residues.add(fixResidue(new Residue(id, first.comp(), first.authSeqId(), first.insCode(),
+                        kept.stream().map(AtomRow::atom).toList())));
+            }
+        }
+        return residues;
+    }
+
+    /** Rows of [seq_id, mon_id, pdb_seq_num, pdb_ins_code] from the poly_seq_scheme, else from entity_poly_seq. */
+    private List<String[]> fullSequence(String labelId, String entityId) {
+        var out = new ArrayList<String[]>();
+        var scheme = block.category("_pdbx_poly_seq_scheme");
+        if (scheme.isPresent()) {
+            var s = scheme.get();
+            for (int r = 0; r < s.rowCount(); r++) {
+                if (labelId.equals(s.value("asym_id", r))) {
+                    out.add(new String[] {s.value("seq_id", r), s.value("mon_id", r), s.value("pdb_seq_num", r),
+                            s.value("pdb_ins_code", r)});
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        var polySeq = block.category("_entity_poly_seq");
+        if (polySeq.isPresent()) {
+            var s = polySeq.get();
+            for (int r = 0; r < s.rowCount(); r++) {
+                if (entityId.equals(s.value("entity_id", r))) {
+                    out.add(new String[] {s.value("num", r), s.value("mon_id", r), ".", "."});
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Residue> otherResidues(List<AtomRow> rows) {
+        var residues = new ArrayList<Residue>();
+        var current = new ArrayList<AtomRow>();
+        for (var row : rows) {
+            if (!current.isEmpty()) {
+                var first = current.get(0);
+                boolean same = first.authSeqId().equals(row.authSeqId()) && first.insCode().equals(row.insCode())
+                        && first.seqId().equals(row.seqId());
+                if (!same) {
+                    residues.add(otherResidue(residues.size() + 1, current));
+                    current = new ArrayList<>();
+                }
+            }
+            current.add(row);
+        }
+        if (!current.isEmpty()) {
+            residues.add(otherResidue(residues.size() + 1, current));
+        }
+        return residues;
+    }
+
+    private Residue otherResidue(int index, List<AtomRow> rows) {
+        var kept = selectAltLoc(rows);
+        var first = kept.get(0);
+        int id = first.seqId().equals(".") || first.seqId().equals("?") ? index : integer(first.seqId(), "label_seq_id");
+        return fixResidue(new Residue(id, first.comp(), first.authSeqId(), first.insCode(),
+                kept.stream().map(AtomRow::atom).toList()));
+    }
+
+    /** Keeps atoms without an alternate location plus the alternate location with the largest total occupancy. */
+    private static List<AtomRow> selectAltLoc(List<AtomRow> rows) {
+        var occupancyByAlt = new LinkedHashMap<String, Double>();
+        for (var row : rows) {
+            if (!isBlank(row.altId())) {
+                occupancyByAlt.merge(row.altId(), row.atom().occupancy(), Double::sum);
+            }
+        }
+        String chosen = null;
+        for (var e : occupancyByAlt.entrySet()) {
+            if (chosen == null || e.getValue() > occupancyByAlt.get(chosen)) {
+                chosen = e.getKey();
+            }
+        }
+        var kept = new ArrayList<AtomRow>();
+        for (var row : rows) {
+            if (isBlank(row.altId()) || row.altId().equals(chosen)) {
+                kept.add(row);
+            }
+        }
+        var comp = kept.get(0).comp();
+        kept.removeIf(row -> !row.comp().equals(comp));
+        return kept;
+    }
+
+    private Residue fixResidue(Residue residue) {
+        if (options.fixMse() && residue.name().equals("MSE")) {
+            var atoms = residue.atoms().stream()
+                    .map(a -> a.name().equals("SE") ? new Atom("SD", "S", a.x(), a.y(), a.z(), a.occupancy(), a.bFactor()) : a)
+                    .toList();
+            return new Residue(residue.seqId(), "MET", residue.authSeqId(), residue.insertionCode(), atoms);
+        }
+        if (options.fixArginines() && residue.name().equals("ARG")) {
+            return fixArginine(residue);
+        }
+        return residue;
+    }
+
+    /** NH1 must be the guanidinium nitrogen closer to CD; swap the NH1/NH2 (and their hydrogens') names if not. */
+    private static Residue fixArginine(Residue residue) {
+        Atom cd = null;
+        Atom nh1 = null;
+        Atom nh2 = null;
+        for (var atom : residue.atoms()) {
+            switch (atom.name()) {
+                case "CD" -> cd = atom;
+                case "NH1" -> nh1 = atom;
+                case "NH2" -> nh2 = atom;
+                default -> { }
+            }
+        }
+        if (cd == null || nh1 == null || nh2 == null || distance2(cd, nh1) <= distance2(cd, nh2)) {
+            return residue;
+        }
+        var swap = Map.of("NH1", "NH2", "NH2", "NH1", "HH11", "HH21", "HH21", "HH11", "HH12", "HH22", "HH22", "HH12");
+        var atoms = residue.atoms().stream()
+                .map(a -> swap.containsKey(a.name())
+                        ? new Atom(swap.get(a.name()), a.element(), a.x(), a.y(), a.z(), a.occupancy(), a.bFactor())
+                        : a)
+                .toList();
+        return new Residue(residue.seqId(), residue.name(), residue.authSeqId(), residue.insertionCode(), atoms);
+    }
+
+    private static double distance2(Atom a, Atom b) {
+        double dx = a.x() - b.x();
+        double dy = a.y() - b.y();
+        double dz = a.z() - b.z();
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    private List<CifCategory> carried() {
+        var out = new ArrayList<CifCategory>();
+        for (var category : MmcifStructure.carried(block)) {
+            if (options.fixMse() && category.name().equals("_chem_comp")) {
+                category = renameMseComponent(category);
+            }
+            out.add(category);
+        }
+        return out;
+    }
+
+    private static CifCategory renameMseComponent(CifCategory chemComp) {
+        var ids = chemComp.column("id").orElse(List.of());
+        int mse = ids.indexOf("MSE");
+        if (mse < 0) {
+            return chemComp;
+        }
+        var rows = new ArrayList<Integer>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i != mse) {
+                rows.add(i);
+            }
+        }
+        if (ids.contains("MET")) {
+            return chemComp.selectRows(rows);
+        }
+        var renamed = new LinkedHashMap<String, List<String>>();
+        chemComp.columns().forEach((key, values) -> {
+            var copy = new ArrayList<>(values);
+            if (key.equals("id")) {
+                copy.set(mse, "MET");
+            }
+            renamed.put(key, copy);
+        });
+        return new CifCategory(chemComp.name(), renamed);
+    }
+
+    private LocalDate releaseDate() {
+        LocalDate earliest = null;
+        var dates = block.category("_pdbx_audit_revision_history").flatMap(c -> c.column("revision_date"));
+        for (var text : dates.orElse(List.of())) {
+            try {
+                var date = LocalDate.parse(text);
+                if (earliest == null || date.isBefore(earliest)) {
+                    earliest = date;
+                }
+            } catch (DateTimeParseException e) {
+                if (!isBlank(text)) {
+                    throw new MmcifParseException(source + ": _pdbx_audit_revision_history.revision_date '" + text
+                            + "' is not an ISO date (YYYY-MM-DD)");
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private Double resolution() {
+        for (var key : List.of("_refine.ls_d_res_high", "_em_3d_reconstruction.resolution",
+                "_reflns.d_resolution_high")) {
+            var parts = key.split("\\.");
+            var value = block.firstValue(parts[0], parts[1]);
+            if (value.isPresent() && !isBlank(value.get())) {
+                try {
+                    return Double.parseDouble(value.get());
+                } catch (NumberFormatException e) {
+                    // AF3 also skips unparsable resolutions and tries the next source.
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<String> methods() {
+        return block.category("_exptl").flatMap(c -> c.column("method")).orElse(List.of()).stream()
+                .filter(m -> !isBlank(m)).toList();
+    }
+
+    private Map<String, String> columnMap(String category, String keyColumn, String valueColumn) {
+        var out = new HashMap<String, String>();
+        block.category(category).ifPresent(c -> {
+            for (int r = 0; r < c.rowCount(); r++) {
+                out.put(c.value(keyColumn, r), c.value(valueColumn, r));
+            }
+        });
+        return out;
+    }
+
+    private String atomName(CifCategory atomSite, int row) {
+        var name = atomSite.value("label_atom_id", row);
+        if (isBlank(name)) {
+            name = atomSite.value("auth_atom_id", row);
+        }
+        if (isBlank(name)) {
+            throw new MmcifParseException(source + ": _atom_site row " + (row + 1) + " has no label_atom_id");
+        }
+        return name;
+    }
+
+    private String required(CifCategory category, String key, int row) {
+        var value = category.value(key, row);
+        if (isBlank(value)) {
+            throw new MmcifParseException(source + ": " + category.name() + "." + key + " is missing in row "
+                    + (row + 1));
+        }
+        return value;
+    }
+
+    private double number(CifCategory category, String key, int row) {
+        var value = required(category, key, row);
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new MmcifParseException(source + ": " + category.name() + "." + key + " in row " + (row + 1)
+                    + " is not a number: '" + value + "'");
+        }
+    }
+
+    private double optionalNumber(CifCategory category, String key, int row, double fallback) {
+        var value = category.value(key, row);
+        return isBlank(value) ? fallback : number(category, key, row);
+    }
+
+    private int integer(String value, String what) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new MmcifParseException(source + ": " + what + " '" + value + "' is not an integer");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isEmpty() || Objects.equals(value, ".") || Objects.equals(value, "?");
+    }
+}
