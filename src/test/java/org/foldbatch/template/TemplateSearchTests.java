@@ -1,8 +1,13 @@
 package org.foldbatch.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +16,7 @@ import java.util.stream.IntStream;
 import org.foldbatch.structure.MmcifStructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateSearchTests {
 
@@ -112,5 +118,66 @@ class TemplateSearchTests {
                 config.cacheKey(QUERY, ">query\n" + QUERY + "\n>hit\n" + QUERY + "\n"),
                 config(LocalDate.of(2021, 10, 1)).cacheKey(QUERY, ">query\n" + QUERY + "\n")))
                 .doesNotContain(key).doesNotHaveDuplicates();
+    }
+
+    static final Path GEMMI = Path.of("/usr/bin/gemmi");
+    /** Debian's libcifpp-data ships the PDBx/mmCIF dictionary here. */
+    static final Path PDBX_DICTIONARY = Path.of("/usr/share/libcifpp/mmcif_pdbx.dic");
+
+    /**
+     * Each template mmCIF must pass gemmi's validation against the PDBx dictionary; AF3's writer omits some
+     * mandatory items (entry_id keys, revision ordinals), so only those messages are tolerated.
+     */
+    @Test
+    void templateMmcifPassesGemmiValidation(@TempDir Path dir) throws Exception {
+        boolean ci = System.getenv("CI") != null;
+        assumeTrue(Files.isExecutable(GEMMI) || ci, "gemmi is not installed at " + GEMMI);
+        assertThat(result.hits()).hasSize(4);
+        for (var hit : result.hits()) {
+            var file = dir.resolve(hit.pdbId() + "_" + hit.chainId() + "_" + hit.start() + ".cif");
+            Files.writeString(file, hit.mmcif(), StandardCharsets.UTF_8);
+            var command = new ArrayList<>(List.of(GEMMI.toString(), "validate", "-v"));
+            if (Files.isReadable(PDBX_DICTIONARY)) {
+                command.addAll(List.of("-d", PDBX_DICTIONARY.toString()));
+            }
+            command.add(file.toString());
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            var problems = output.lines().filter(line -> !isToleratedGemmiMessage(line)).toList();
+            assertThat(problems).as("gemmi validate %s:%n%s", hit.name(), output).isEmpty();
+            assertThat(exit).as("gemmi exit code for %s:%n%s", hit.name(), output).isZero();
+        }
+    }
+
+    private static boolean isToleratedGemmiMessage(String line) {
+        return line.startsWith("Missing mandatory tag: ") || line.startsWith("Missing category key: ")
+                || line.startsWith("Note: the cif file (block ") && line.endsWith("is missing _audit_conform.dict_name")
+                || line.startsWith("Category indicated as CHEM_COMP_INT: ") || line.equals("OK");
+    }
+
+    @Test
+    void hitsWithoutAnMmcifAreSkippedWithAReason(@TempDir Path dir) throws IOException {
+        var mmcifDir = Files.createDirectory(dir.resolve("pdb_mmcif"));
+        Files.copy(DATABASES.resolve("pdb_mmcif/6s61.cif"), mmcifDir.resolve("6s61.cif"));
+        var config = new TemplateSearchConfig(DATABASES.resolve("pdb_seqres_2022_09_28__subsampled_1000.fasta"),
+                mmcifDir, LocalDate.of(2021, 9, 30), 4, 1, Path.of("/usr/bin"), Duration.ofMinutes(5));
+        var partial = new TemplateSearch(config).searchWithReport(QUERY, "");
+        assertThat(partial.hits()).extracting(TemplateHit::name).startsWith("6s61_M/42-67", "6s61_M/82-106");
+        assertThat(partial.skipped()).extracting(TemplateSearch.Skipped::hit)
+                .startsWith("5y2e_A/4-32", "6ydw_Bj/89-154", "7rye_J/15-37");
+        assertThat(partial.skipped().get(0).reason()).isEqualTo("no mmCIF for 5y2e in " + mmcifDir);
+    }
+
+    @Test
+    void malformedHitMmcifIsAnErrorNamingFileAndLine(@TempDir Path dir) throws IOException {
+        var mmcifDir = Files.createDirectory(dir.resolve("pdb_mmcif"));
+        var text = Files.readString(DATABASES.resolve("pdb_mmcif/5y2e.cif"));
+        Files.writeString(mmcifDir.resolve("5y2e.cif"), text.replace("\"Non-structural glycoprotein 4\"",
+                "\"Non-structural glycoprotein 4"));
+        var config = new TemplateSearchConfig(DATABASES.resolve("pdb_seqres_2022_09_28__subsampled_1000.fasta"),
+                mmcifDir, LocalDate.of(2021, 9, 30), 4, 1, Path.of("/usr/bin"), Duration.ofMinutes(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateSearch(config).search(QUERY, ""))
+                .hasMessage(mmcifDir.resolve("5y2e.cif") + ": line 29: quote \" opened at column 26 is not closed");
     }
 }
