@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import org.rcsb.cif.CifIO;
 import org.rcsb.cif.ParsingException;
 import org.rcsb.cif.model.Column;
+import org.rcsb.cif.model.FloatColumn;
 import org.rcsb.cif.model.ValueKind;
 
 /**
@@ -48,7 +51,8 @@ public final class CifReader {
                     bytes = in.readAllBytes();
                 }
             }
-            if (bytes.length > 0 && (bytes[0] & 0xff) < 0x80) {
+            boolean binary = bytes.length > 0 && (bytes[0] & 0xff) >= 0x80;
+            if (!binary) {
                 CifSyntaxCheck.check(new String(bytes, StandardCharsets.UTF_8), source);
             }
             var file = CifIO.readFromInputStream(new ByteArrayInputStream(bytes));
@@ -60,7 +64,7 @@ public final class CifReader {
             for (var category : block.getCategories().values()) {
                 var columns = new LinkedHashMap<String, List<String>>();
                 for (var columnName : category.getColumnNames()) {
-                    columns.put(columnName, tokens(category.getColumn(columnName)));
+                    columns.put(columnName, tokens(category.getColumn(columnName), binary));
                 }
                 categories.add(new CifCategory("_" + category.getCategoryName(), columns));
             }
@@ -74,13 +78,27 @@ public final class CifReader {
         }
     }
 
-    private static List<String> tokens(Column<?> column) {
+    private static List<String> tokens(Column<?> column, boolean binary) {
         int n = column.getRowCount();
         var out = new ArrayList<String>(n);
         for (int i = 0; i < n; i++) {
             var kind = column.getValueKind(i);
-            out.add(kind == ValueKind.NOT_PRESENT ? "." : kind == ValueKind.UNKNOWN ? "?" : column.getStringData(i));
+            if (kind == ValueKind.NOT_PRESENT) {
+                out.add(".");
+            } else if (kind == ValueKind.UNKNOWN) {
+                out.add("?");
+            } else if (binary && column instanceof FloatColumn floats) {
+                out.add(decimal(floats.get(i)));
+            } else {
+                out.add(column.getStringData(i));
+            }
         }
         return out;
+    }
+
+    /** BinaryCIF stores decimals as doubles; 12 significant digits undo the binary rounding (1.4000000000000001). */
+    private static String decimal(double value) {
+        var text = new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
     }
 }
