@@ -25,7 +25,7 @@ public final class HmmsearchAlignment {
             if (line.startsWith("#=GS")) {
                 var parts = line.split("\\s+", 4);
                 if (parts.length >= 3 && parts[2].equals("DE")) {
-                    descriptions.putIfAbsent(parts[1], parts.length == 4 ? parts[3] : "");
+                    descriptions.put(parts[1], parts.length == 4 ? parts[3] : "");
                 }
                 continue;
             }
