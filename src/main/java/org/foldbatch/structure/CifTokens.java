@@ -3,13 +3,16 @@ package org.foldbatch.structure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Quoting rules and number formatting shared by the mmCIF writer and the structure serialiser. */
-final class CifTokens {
+/**
+ * Quoting rules and number formatting of AF3's CIF writer, shared by {@link MmcifWriter} and anything that builds
+ * CIF values (coordinates, B-factors, pLDDTs).
+ */
+public final class CifTokens {
 
     private CifTokens() {
     }
 
-    static boolean isTrivial(String value) {
+    public static boolean isTrivial(String value) {
         if (value.isEmpty()) {
             return false;
         }
@@ -24,7 +27,7 @@ final class CifTokens {
     }
 
     /** A value with a newline, or with both quote characters, can only be written as a {@code ;} text field. */
-    static boolean needsMultiLine(String value) {
+    public static boolean needsMultiLine(String value) {
         if (isTrivial(value)) {
             return false;
         }
@@ -32,7 +35,7 @@ final class CifTokens {
     }
 
     /** The quote character the value must be wrapped in, or "" when it can be written bare. */
-    static String quoteFor(String value) {
+    public static String quoteFor(String value) {
         if (isTrivial(value)) {
             return "";
         }
@@ -73,8 +76,11 @@ final class CifTokens {
         return "";
     }
 
-    /** Fixed-point formatting that rounds the exact binary value half-even, as C's printf does. */
-    static String fixed(double value, int decimals) {
+    /**
+     * Fixed-point formatting that rounds the exact binary value, as C's printf does (Java's %.2f would round
+     * 0.125 up). AF3 formats float32 arrays, so pass float32 values widened to double for identical output.
+     */
+    public static String fixed(double value, int decimals) {
         var text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         boolean negativeZero = (value < 0 || (value == 0 && 1 / value < 0)) && !text.startsWith("-");
         return negativeZero ? "-" + text : text;

@@ -61,10 +61,15 @@ public record TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate ma
                 + "|minHitLength=" + MIN_HIT_LENGTH + "|hmmsearch=" + String.join(" ", TemplateSearch.HMMSEARCH_FLAGS);
     }
 
+    /** Databases and settings together: everything of the configuration that can change a search result. */
+    public String fingerprint() {
+        return databaseFingerprint() + "|" + settingsFingerprint();
+    }
+
     /** Cache key of one search: SHA-256 over sequence, profile MSA, database fingerprint and settings. */
     public String cacheKey(String querySequence, String unpairedA3m) {
         return sha256(String.join("\n", "query=" + querySequence, "profile=" + sha256(unpairedA3m),
-                "db=" + databaseFingerprint(), "settings=" + settingsFingerprint()));
+                "config=" + fingerprint()));
     }
 
     static String sha256(String text) {

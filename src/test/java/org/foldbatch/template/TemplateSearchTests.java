@@ -156,10 +156,13 @@ class TemplateSearchTests {
                 || line.startsWith("Category indicated as CHEM_COMP_INT: ") || line.equals("OK");
     }
 
+    /** Only a gzipped 6s61 is present: the other top hits are skipped and 6s61's two hits come first. */
     @Test
     void hitsWithoutAnMmcifAreSkippedWithAReason(@TempDir Path dir) throws IOException {
         var mmcifDir = Files.createDirectory(dir.resolve("pdb_mmcif"));
-        Files.copy(DATABASES.resolve("pdb_mmcif/6s61.cif"), mmcifDir.resolve("6s61.cif"));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(mmcifDir.resolve("6s61.cif.gz")))) {
+            Files.copy(DATABASES.resolve("pdb_mmcif/6s61.cif"), out);
+        }
         var config = new TemplateSearchConfig(DATABASES.resolve("pdb_seqres_2022_09_28__subsampled_1000.fasta"),
                 mmcifDir, LocalDate.of(2021, 9, 30), 4, 1, Path.of("/usr/bin"), Duration.ofMinutes(5));
         var partial = new TemplateSearch(config).searchWithReport(QUERY, "");
