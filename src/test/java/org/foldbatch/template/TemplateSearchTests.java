@@ -120,6 +120,16 @@ class TemplateSearchTests {
                 .doesNotContain(key).doesNotHaveDuplicates();
     }
 
+    /** hmmbuild --hand must accept the profile Stockholm when the MSA has insertion columns and deletions. */
+    @Test
+    void profileFromAnMsaWithInsertionsAndDeletionsStillFindsTheTemplates() {
+        var homolog = QUERY.substring(0, 40) + "gsg" + QUERY.substring(40, 60).replace('E', 'D') + "-----"
+                + QUERY.substring(65);
+        var a3m = ">query\n" + QUERY + "\n>homolog_1 made up\n" + homolog + "\n";
+        var hits = new TemplateSearch(config(LocalDate.of(2021, 9, 30))).search(QUERY, a3m);
+        assertThat(hits).extracting(TemplateHit::pdbId).contains("5y2e", "6ydw");
+    }
+
     static final Path GEMMI = Path.of("/usr/bin/gemmi");
     /** Debian's libcifpp-data ships the PDBx/mmCIF dictionary here. */
     static final Path PDBX_DICTIONARY = Path.of("/usr/share/libcifpp/mmcif_pdbx.dic");
