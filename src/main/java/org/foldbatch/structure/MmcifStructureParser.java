@@ -178,29 +178,128 @@ final class MmcifStructureParser {
                 kept.stream().map(AtomRow::atom).toList()));
     }
 
-    /** Keeps atoms without an alternate location plus the alternate location with the largest total occupancy. */
+    /**
+     * AF3's alternate-location rule. Atoms without an alt ID are kept. A run of alt-located atoms inside a residue
+     * keeps, per atom name, the copy with the highest occupancy (ties: smaller alt ID). When every atom of the
+     * residue has an alt ID, the residue type with the highest summed mean occupancy is chosen, then its best alt
+     * ID, and each atom name keeps that alt ID's copy (or its first copy). Hydrogen and deuterium names match.
+     */
     private static List<AtomRow> selectAltLoc(List<AtomRow> rows) {
-        var occupancyByAlt = new LinkedHashMap<String, Double>();
-        for (var row : rows) {
-            if (!isBlank(row.altId())) {
-                occupancyByAlt.merge(row.altId(), row.atom().occupancy(), Double::sum);
-            }
-        }
-        String chosen = null;
-        for (var e : occupancyByAlt.entrySet()) {
-            if (chosen == null || e.getValue() > occupancyByAlt.get(chosen)) {
-                chosen = e.getKey();
-            }
-        }
         var kept = new ArrayList<AtomRow>();
-        for (var row : rows) {
-            if (isBlank(row.altId()) || row.altId().equals(chosen)) {
-                kept.add(row);
+        int runStart = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (isBlank(rows.get(i).altId())) {
+                if (runStart >= 0) {
+                    keepBestPerAtom(rows.subList(runStart, i), kept);
+                    runStart = -1;
+                }
+                kept.add(rows.get(i));
+            } else if (runStart < 0) {
+                runStart = i;
             }
+        }
+        if (runStart == 0) {
+            keepBestWholeResidue(rows, kept);
+        } else if (runStart > 0) {
+            keepBestPerAtom(rows.subList(runStart, rows.size()), kept);
         }
         var comp = kept.get(0).comp();
         kept.removeIf(row -> !row.comp().equals(comp));
         return kept;
+    }
+
+    private static void keepBestPerAtom(List<AtomRow> run, List<AtomRow> kept) {
+        for (var group : groupBy(run, (a, b) -> sameAtom(a.atom().name(), b.atom().name()))) {
+            var best = group.get(0);
+            for (var row : group) {
+                float occupancy = (float) row.atom().occupancy();
+                float bestOccupancy = (float) best.atom().occupancy();
+                if (occupancy > bestOccupancy || (occupancy == bestOccupancy && altChar(row) < altChar(best))) {
+                    best = row;
+                }
+            }
+            kept.add(best);
+        }
+    }
+
+    private static void keepBestWholeResidue(List<AtomRow> residue, List<AtomRow> kept) {
+        List<AtomRow> bestComp = residue;
+        float bestTotal = Float.NEGATIVE_INFINITY;
+        char bestAlt = altChar(residue.get(0));
+        for (var compGroup : groupBy(residue, (a, b) -> a.comp().equals(b.comp()))) {
+            var alts = new ArrayList<Character>();
+            var counts = new ArrayList<Integer>();
+            var sums = new ArrayList<Float>();
+            for (var row : compGroup) {
+                int k = alts.indexOf(altChar(row));
+                if (k < 0) {
+                    alts.add(altChar(row));
+                    counts.add(1);
+                    sums.add((float) row.atom().occupancy());
+                } else {
+                    counts.set(k, counts.get(k) + 1);
+                    sums.set(k, sums.get(k) + (float) row.atom().occupancy());
+                }
+            }
+            float total = 0;
+            for (int k = 0; k < alts.size(); k++) {
+                total += sums.get(k) / counts.get(k);
+            }
+            char smallestAlt = alts.stream().min(Character::compare).orElseThrow();
+            if (total > bestTotal || (total == bestTotal && smallestAlt < bestAlt)) {
+                bestAlt = alts.get(0);
+                float bestMean = sums.get(0) / counts.get(0);
+                for (int k = 1; k < alts.size(); k++) {
+                    float mean = sums.get(k) / counts.get(k);
+                    if (mean > bestMean || (mean == bestMean && alts.get(k) < bestAlt)) {
+                        bestMean = mean;
+                        bestAlt = alts.get(k);
+                    }
+                }
+                bestTotal = total;
+                bestComp = compGroup;
+            }
+        }
+        for (var group : groupBy(bestComp, (a, b) -> sameAtom(a.atom().name(), b.atom().name()))) {
+            var chosen = group.get(0);
+            for (var row : group) {
+                if (altChar(row) == bestAlt) {
+                    chosen = row;
+                    break;
+                }
+            }
+            kept.add(chosen);
+        }
+    }
+
+    /** Consecutive rows equivalent to the first row of their group. */
+    private static List<List<AtomRow>> groupBy(List<AtomRow> rows,
+                                               java.util.function.BiPredicate<AtomRow, AtomRow> same) {
+        var groups = new ArrayList<List<AtomRow>>();
+        int start = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || !same.test(rows.get(i), rows.get(start))) {
+                groups.add(rows.subList(start, i));
+                start = i;
+            }
+        }
+        return groups;
+    }
+
+    /** Deuterium is hydrogen for grouping: HD21 and DD21 name the same atom. */
+    private static boolean sameAtom(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        boolean hd = (a.charAt(0) == 'H' && b.charAt(0) == 'D') || (a.charAt(0) == 'D' && b.charAt(0) == 'H');
+        return hd && a.substring(1).equals(b.substring(1));
+    }
+
+    private static char altChar(AtomRow row) {
+        return row.altId().charAt(0);
     }
 
     private Residue fixResidue(Residue residue) {

@@ -4,7 +4,6 @@
  * AF3's layout; {@link org.foldbatch.structure.MmcifStructure} is the chain/residue/atom view used for templates.
  *
  * <p>Known gaps against AF3: one-letter codes come from a fixed table (standard residues, MSE, SEC, PYL), not
- * from the CCD, so other modified residues read as X; the alternate location kept per residue is the one with
- * the largest summed occupancy.
+ * from the CCD, so other modified residues read as X.
  */
 package org.foldbatch.structure;

@@ -115,7 +115,7 @@ class MmcifStructureTests {
     }
 
     @Test
-    void keepsTheAlternateLocationWithTheHighestOccupancy() {
+    void keepsTheAlternateLocationWithTheHighestOccupancyPerAtom() {
         var text = """
                 data_alt
                 _entity_poly.entity_id 1
@@ -146,6 +146,42 @@ class MmcifStructureTests {
         var residue = MmcifStructure.fromString(text, "alt.cif", Options.AS_IS).chains().get(0).residues().get(0);
         assertThat(residue.atoms()).extracting(Atom::name).containsExactly("N", "CA", "OG");
         assertThat(atom(residue, "OG").x()).isEqualTo(3.0);
+    }
+
+    /** Every atom alt-located: the residue type with more occupancy wins (SER here), then its best alt ID. */
+    @Test
+    void wholeResidueAltLocsChooseResidueTypeThenAltId() {
+        var text = """
+                data_alt
+                _entity_poly.entity_id 1
+                _entity_poly.type polypeptide(L)
+                loop_
+                _atom_site.id
+                _atom_site.type_symbol
+                _atom_site.label_atom_id
+                _atom_site.label_alt_id
+                _atom_site.label_comp_id
+                _atom_site.label_asym_id
+                _atom_site.label_entity_id
+                _atom_site.label_seq_id
+                _atom_site.Cartn_x
+                _atom_site.Cartn_y
+                _atom_site.Cartn_z
+                _atom_site.occupancy
+                _atom_site.auth_seq_id
+                _atom_site.auth_asym_id
+                1 N N  A GLY A 1 1 1 0 0 0.3 1 A
+                2 C CA A GLY A 1 1 2 0 0 0.3 1 A
+                3 N N  B SER A 1 1 3 0 0 0.7 1 A
+                4 N N  C SER A 1 1 4 0 0 0.7 1 A
+                5 C CA B SER A 1 1 5 0 0 0.7 1 A
+                6 C CA C SER A 1 1 6 0 0 0.7 1 A
+                7 O OG C SER A 1 1 7 0 0 0.7 1 A
+                """;
+        var residue = MmcifStructure.fromString(text, "alt.cif", Options.AS_IS).chains().get(0).residues().get(0);
+        assertThat(residue.name()).isEqualTo("SER");
+        assertThat(residue.atoms()).extracting(Atom::name).containsExactly("N", "CA", "OG");
+        assertThat(residue.atoms()).extracting(Atom::x).containsExactly(3.0, 5.0, 7.0);
     }
 
     @Test
