@@ -10,15 +10,12 @@ import java.util.Optional;
 
 /**
  * A structure read from mmCIF: chains (label and author IDs, entity, type), residues including unresolved polymer
- * residues, atoms of the first model, and the header data AF3 carries through (release date, resolution, method,
- * chemical components, bioassemblies). {@link #toCifBlock()} writes it back in AF3's structure-writer layout.
+ * residues, atoms of the first model, and the header data AF3 carries through (release date, resolution, method).
+ * {@code carriedCategories} are the chemical-component and bioassembly tables AF3 keeps on a structure and writes
+ * back whichever chains remain. {@link #toCifBlock()} writes it all in AF3's structure-writer layout.
  */
 public record MmcifStructure(String name, LocalDate releaseDate, Double resolution, List<String> methods,
                              List<Chain> chains, List<CifCategory> carriedCategories) {
-
-    /** Categories copied verbatim from the source file into written output, as AF3 keeps them on the structure. */
-    static final List<String> CARRIED = List.of("_chem_comp", "_pdbx_struct_assembly", "_pdbx_struct_assembly_gen",
-            "_pdbx_struct_oper_list");
 
     public MmcifStructure {
         methods = List.copyOf(methods);
@@ -114,13 +111,5 @@ public record MmcifStructure(String name, LocalDate releaseDate, Double resoluti
 
     public String toMmcif() {
         return MmcifWriter.write(toCifBlock());
-    }
-
-    static List<CifCategory> carried(CifBlock block) {
-        var out = new ArrayList<CifCategory>();
-        for (var name : CARRIED) {
-            block.category(name).ifPresent(out::add);
-        }
-        return out;
     }
 }

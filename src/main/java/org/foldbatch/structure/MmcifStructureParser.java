@@ -349,39 +349,89 @@ final class MmcifStructureParser {
 
     private List<CifCategory> carried() {
         var out = new ArrayList<CifCategory>();
-        for (var category : MmcifStructure.carried(block)) {
-            if (options.fixMse() && category.name().equals("_chem_comp")) {
-                category = renameMseComponent(category);
-            }
-            out.add(category);
-        }
+        chemicalComponents().ifPresent(out::add);
+        out.addAll(bioassemblies());
         return out;
     }
 
-    private static CifCategory renameMseComponent(CifCategory chemComp) {
-        var ids = chemComp.column("id").orElse(List.of());
-        int mse = ids.indexOf("MSE");
-        if (mse < 0) {
-            return chemComp;
+    private static final List<String> CHEM_COMP_FIELDS = List.of("type", "name", "pdbx_synonyms", "formula",
+            "formula_weight", "mon_nstd_flag", "pdbx_smiles");
+
+    /**
+     * {@code _chem_comp} as AF3 keeps it: only the fields it models, one row per ID, sorted by ID; with the MSE fix
+     * a standard MET entry is added when absent (the MSE entry stays).
+     */
+    private java.util.Optional<CifCategory> chemicalComponents() {
+        var source = block.category("_chem_comp");
+        if (source.isEmpty() || source.get().column("id").isEmpty() || source.get().column("type").isEmpty()) {
+            return java.util.Optional.empty();
         }
-        var rows = new ArrayList<Integer>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (i != mse) {
-                rows.add(i);
+        var c = source.get();
+        var entries = new java.util.TreeMap<String, Map<String, String>>();
+        for (int r = 0; r < c.rowCount(); r++) {
+            var entry = new HashMap<String, String>();
+            for (var field : CHEM_COMP_FIELDS) {
+                entry.put(field, c.value(field, r));
             }
+            entries.put(c.value("id", r), entry);
         }
-        if (ids.contains("MET")) {
-            return chemComp.selectRows(rows);
+        if (options.fixMse() && entries.containsKey("MSE") && !entries.containsKey("MET")) {
+            entries.put("MET", Map.of("type", "L-PEPTIDE LINKING", "name", "METHIONINE", "pdbx_synonyms", "?",
+                    "formula", "C5 H11 N O2 S", "formula_weight", "149.211", "mon_nstd_flag", "y", "pdbx_smiles", "?"));
         }
-        var renamed = new LinkedHashMap<String, List<String>>();
-        chemComp.columns().forEach((key, values) -> {
-            var copy = new ArrayList<>(values);
-            if (key.equals("id")) {
-                copy.set(mse, "MET");
+        boolean anySmiles = entries.values().stream().anyMatch(e -> !e.get("pdbx_smiles").equals("?"));
+        var b = CifCategory.builder("_chem_comp");
+        entries.forEach((id, entry) -> {
+            b.add("id", id);
+            for (var field : CHEM_COMP_FIELDS) {
+                if (anySmiles || !field.equals("pdbx_smiles")) {
+                    b.add(field, entry.get(field));
+                }
             }
-            renamed.put(key, copy);
         });
-        return new CifCategory(chemComp.name(), renamed);
+        return java.util.Optional.of(b.build());
+    }
+
+    private static final List<String> ASSEMBLY_REQUIRED = List.of("_pdbx_struct_assembly.id",
+            "_pdbx_struct_assembly.details", "_pdbx_struct_assembly.method_details",
+            "_pdbx_struct_assembly.oligomeric_details", "_pdbx_struct_assembly.oligomeric_count",
+            "_pdbx_struct_assembly_gen.assembly_id", "_pdbx_struct_assembly_gen.oper_expression",
+            "_pdbx_struct_assembly_gen.asym_id_list", "_pdbx_struct_oper_list.id", "_pdbx_struct_oper_list.type",
+            "_pdbx_struct_oper_list.name", "_pdbx_struct_oper_list.symmetry_operation",
+            "_pdbx_struct_oper_list.matrix[1][1]", "_pdbx_struct_oper_list.matrix[1][2]",
+            "_pdbx_struct_oper_list.matrix[1][3]", "_pdbx_struct_oper_list.vector[1]",
+            "_pdbx_struct_oper_list.matrix[2][1]", "_pdbx_struct_oper_list.matrix[2][2]",
+            "_pdbx_struct_oper_list.matrix[2][3]", "_pdbx_struct_oper_list.vector[2]",
+            "_pdbx_struct_oper_list.matrix[3][1]", "_pdbx_struct_oper_list.matrix[3][2]",
+            "_pdbx_struct_oper_list.matrix[3][3]", "_pdbx_struct_oper_list.vector[3]");
+
+    /**
+     * Bioassembly tables as AF3 carries them: all present only if every column AF3 requires is there; assembly and
+     * operator rows as read, generator rows reduced to their three columns and grouped by assembly.
+     */
+    private List<CifCategory> bioassemblies() {
+        for (var key : ASSEMBLY_REQUIRED) {
+            int dot = key.indexOf('.');
+            if (block.category(key.substring(0, dot)).flatMap(c -> c.column(key.substring(dot + 1))).isEmpty()) {
+                return List.of();
+            }
+        }
+        var assembly = block.category("_pdbx_struct_assembly").orElseThrow();
+        var gen = block.category("_pdbx_struct_assembly_gen").orElseThrow();
+        var genRows = new ArrayList<Integer>();
+        for (var assemblyId : new LinkedHashSet<>(assembly.column("id").orElseThrow())) {
+            for (int r = 0; r < gen.rowCount(); r++) {
+                if (gen.value("assembly_id", r).equals(assemblyId)) {
+                    genRows.add(r);
+                }
+            }
+        }
+        var genColumns = new LinkedHashMap<String, List<String>>();
+        for (var column : List.of("assembly_id", "oper_expression", "asym_id_list")) {
+            genColumns.put(column, gen.column(column).orElseThrow());
+        }
+        var reducedGen = new CifCategory("_pdbx_struct_assembly_gen", genColumns).selectRows(genRows);
+        return List.of(assembly, reducedGen, block.category("_pdbx_struct_oper_list").orElseThrow());
     }
 
     private LocalDate releaseDate() {

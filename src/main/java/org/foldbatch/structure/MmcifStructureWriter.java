@@ -2,7 +2,6 @@ package org.foldbatch.structure;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,7 @@ final class MmcifStructureWriter {
             categories.add(CifCategory.builder("_exptl").column("method", s.methods()).build());
         }
         for (var carried : s.carriedCategories()) {
-            categories.add(carried.name().equals("_chem_comp") ? sortedById(carried) : carried);
+            categories.add(carried);
         }
         categories.add(CifCategory.builder("_software").add("pdbx_ordinal", "1")
                 .add("name", "DeepMind Structure Class").add("version", SOFTWARE_VERSION)
@@ -42,19 +41,6 @@ final class MmcifStructureWriter {
         categories.addAll(sequenceTables(s.chains()));
         categories.add(atomSite(s.chains()));
         return new CifBlock(s.name().replace(' ', '-'), categories.stream().filter(c -> c.rowCount() > 0).toList());
-    }
-
-    private static CifCategory sortedById(CifCategory chemComp) {
-        var ids = chemComp.column("id");
-        if (ids.isEmpty()) {
-            return chemComp;
-        }
-        var rows = new ArrayList<Integer>();
-        for (int i = 0; i < chemComp.rowCount(); i++) {
-            rows.add(i);
-        }
-        rows.sort(Comparator.comparing(ids.get()::get));
-        return chemComp.selectRows(rows);
     }
 
     private static List<CifCategory> sequenceTables(List<Chain> chains) {

@@ -79,9 +79,10 @@ class MmcifStructureTests {
                 data_mse
                 loop_
                 _chem_comp.id
+                _chem_comp.type
                 _chem_comp.formula
-                GLY "C2 H5 N O2"
-                MSE "C5 H11 N O2 Se"
+                MSE "L-PEPTIDE LINKING" "C5 H11 N O2 Se"
+                GLY "PEPTIDE LINKING" "C2 H5 N O2"
                 _entity_poly.entity_id 1
                 _entity_poly.type polypeptide(L)
                 loop_
@@ -108,7 +109,13 @@ class MmcifStructureTests {
         assertThat(residue.name()).isEqualTo("MET");
         assertThat(residue.atoms()).extracting(Atom::name).containsExactly("N", "CA", "SD");
         assertThat(atom(residue, "SD").element()).isEqualTo("S");
-        assertThat(fixed.toMmcif()).doesNotContain("MSE").contains("ATOM 3 S SD . MET");
+        var written = fixed.toMmcif();
+        assertThat(written).contains("ATOM 3 S SD . MET").doesNotContain("HETATM");
+        // As in AF3 the MSE component stays and a standard MET entry is added to _chem_comp.
+        var chemComp = fixed.carriedCategories().get(0);
+        assertThat(chemComp.column("id").orElseThrow()).containsExactly("GLY", "MET", "MSE");
+        assertThat(chemComp.value("formula", 1)).isEqualTo("C5 H11 N O2 S");
+        assertThat(chemComp.value("name", 0)).isEqualTo("?");
         var kept = MmcifStructure.fromString(text, "mse.cif", Options.AS_IS).chains().get(0).residues().get(0);
         assertThat(kept.name()).isEqualTo("MSE");
         assertThat(kept.atoms()).extracting(Atom::name).containsExactly("N", "CA", "SE");
