@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.foldbatch.structure.MmcifStructure.Atom;
 import org.foldbatch.structure.MmcifStructure.Options;
