@@ -53,7 +53,9 @@ final class CachedSearchExecutor implements Function<SearchRequest, SearchResult
                 String.join(" ", request.searchFlags()), result.a3m(), result.hits(), result.rowsKept(),
                 result.cpuSeconds(), result.wallSeconds());
         cache.save(entry);
-        toolRuns.record(jobExecutionId, stepName, entry);
+        toolRuns.record(jobExecutionId, stepName, new JdbcToolRunLog.ToolRunRecord(key, entry.sequenceSha256(),
+                result.tool(), result.database(), result.hits(), result.rowsKept(), result.cpuSeconds(),
+                result.wallSeconds()));
         log.info("{} against {}: {} hits, {} rows kept, {} s wall, {} s CPU", result.tool(), result.database(),
                 result.hits(), result.rowsKept(), String.format("%.1f", result.wallSeconds()),
                 String.format("%.1f", result.cpuSeconds()));

@@ -34,4 +34,15 @@ public record ChainKey(MoleculeType type, String sequenceSha256) {
         }
         return unique;
     }
+
+    /** The protein chains of {@code input} whose templates are to be searched (templates unset), one per sequence. */
+    public static Map<ChainKey, ProteinChain> templateSearchable(FoldInput input) {
+        Map<ChainKey, ProteinChain> unique = new LinkedHashMap<>();
+        for (Chain chain : input.chains()) {
+            if (chain instanceof ProteinChain p && p.templates() == null) {
+                unique.putIfAbsent(new ChainKey(MoleculeType.PROTEIN, Hashing.sha256(p.oneLetterSequence())), p);
+            }
+        }
+        return unique;
+    }
 }

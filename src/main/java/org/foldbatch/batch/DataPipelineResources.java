@@ -15,6 +15,7 @@ import org.foldbatch.msa.GeneSearchPlan;
 import org.foldbatch.msa.HmmerBinaries;
 import org.foldbatch.msa.HmmerSearchExecutor;
 import org.foldbatch.msa.ToolRunner;
+import org.foldbatch.template.TemplateSearchConfig;
 
 /**
  * The settings of the data pipeline turned into the plain objects of the {@code msa} package: database specs with
@@ -76,6 +77,18 @@ public final class DataPipelineResources {
     public HmmerSearchExecutor searchExecutor() {
         Path scratch = scratchDir();
         return new HmmerSearchExecutor(hmmer(), toolRunner, properties.search().toolTimeout(), scratch);
+    }
+
+    public TemplateSearchConfig templateConfig() {
+        FoldbatchProperties.Template t = properties.template();
+        int cpus = t.hmmsearchCpus() > 0 ? t.hmmsearchCpus() : Math.min(Runtime.getRuntime().availableProcessors(), 8);
+        try {
+            return new TemplateSearchConfig(Path.of(databasePath("pdb_seqres")), Path.of(databasePath("pdb_mmcif_dir")),
+                    t.maxTemplateDate(), t.maxHits(), cpus, properties.search().hmmerBinaryDir(),
+                    properties.search().toolTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException("settings: " + e.getMessage(), e);
+        }
     }
 
     public DatabaseConfig databaseConfig() {

@@ -41,7 +41,7 @@ class GeneSearchStepConfiguration {
     @StepScope
     Partitioner chainPartitioner(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             FoldInputs inputs) {
-        return new ChainPartitioner(inputs.get(inputHash));
+        return new ChainPartitioner(ChainKey.searchable(inputs.get(inputHash)).keySet());
     }
 
     @Bean

@@ -14,7 +14,12 @@ public final class JdbcToolRunLog {
         this.jdbc = jdbc;
     }
 
-    public void record(Long jobExecutionId, String stepName, MsaCacheEntry run) {
+    /** One search that really ran: what it searched, what it found and kept, what it cost. */
+    public record ToolRunRecord(String cacheKey, String sequenceSha256, String tool, String databaseName, int hits,
+            int rowsKept, double cpuSeconds, double wallSeconds) {
+    }
+
+    public void record(Long jobExecutionId, String stepName, ToolRunRecord run) {
         jdbc.update(SqlStatements.get("tool_run_insert"), jobExecutionId, stepName, run.cacheKey(), run.sequenceSha256(),
                 run.tool(), run.databaseName(), run.hits(), run.rowsKept(), run.cpuSeconds(), run.wallSeconds(),
                 Timestamp.from(Instant.now()));
