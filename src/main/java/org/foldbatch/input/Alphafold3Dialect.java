@@ -1,5 +1,12 @@
 package org.foldbatch.input;
 
+import static org.foldbatch.input.JsonField.isIntegralIn;
+import static org.foldbatch.input.JsonField.isIntegralInt;
+import static org.foldbatch.input.JsonField.pyRepr;
+import static org.foldbatch.input.JsonField.pyStr;
+import static org.foldbatch.input.JsonField.pyType;
+import static org.foldbatch.input.JsonField.truthy;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,19 +43,19 @@ final class Alphafold3Dialect {
         }
         JsonField dialect = root.get("dialect");
         if (!dialect.node.isString() || !dialect.node.stringValue().equals("alphafold3")) {
-            throw file.error(dialect.path, "AlphaFold 3 input JSON has unsupported dialect: " + JsonField.pyStr(dialect.node)
+            throw file.error(dialect.path, "AlphaFold 3 input JSON has unsupported dialect: " + pyStr(dialect.node)
                     + ", expected alphafold3.");
         }
         JsonField version = root.get("version");
-        if (!JsonField.isIntegralIn(version.node, 1, 4)) {
-            throw file.error(version.path, "AlphaFold 3 input JSON has unsupported version: " + JsonField.pyStr(version.node)
+        if (!isIntegralIn(version.node, 1, 4)) {
+            throw file.error(version.path, "AlphaFold 3 input JSON has unsupported version: " + pyStr(version.node)
                     + ", expected one of (1, 2, 3, 4).");
         }
         if (!root.has("sequences") || root.get("sequences").isNull()) {
             throw file.error(root.path, "AlphaFold 3 input JSON does not contain any sequences.");
         }
         JsonField sequences = root.get("sequences").requireArray();
-        if (!root.has("modelSeeds") || !JsonField.truthy(root.get("modelSeeds").node)) {
+        if (!root.has("modelSeeds") || !truthy(root.get("modelSeeds").node)) {
             throw file.error(root.has("modelSeeds") ? root.path + ".modelSeeds" : root.path,
                     "AlphaFold 3 input JSON must specify at least one rng seed in `modelSeeds`.");
         }
@@ -90,7 +97,7 @@ final class Alphafold3Dialect {
         if (userCcd != null) {
             String problem = UserCcd.problem(userCcd);
             if (problem != null) {
-                throw file.error(root.has("userCCDPath") && JsonField.truthy(root.get("userCCDPath").node)
+                throw file.error(root.has("userCCDPath") && truthy(root.get("userCCDPath").node)
                         ? root.path + ".userCCDPath" : root.path + ".userCCD", problem);
             }
         }
@@ -111,7 +118,7 @@ final class Alphafold3Dialect {
             }
             String type = entry.node.propertyNames().iterator().next();
             JsonField body = entry.get(type).requireObject();
-            if (!body.has("id") || !JsonField.truthy(body.get("id").node)) {
+            if (!body.has("id") || !truthy(body.get("id").node)) {
                 throw file.error(body.path + ".id", "AlphaFold 3 input JSON contains sequences with unset IDs.");
             }
             JsonField id = body.get("id");
@@ -158,7 +165,7 @@ final class Alphafold3Dialect {
         JsonField raw = body.get("templates");
         if (raw != null && !raw.isNull()) {
             if (!raw.node.isArray()) {
-                throw file.error(raw.path, "Templates must be a list, got <class '" + JsonField.pyType(raw.node) + "'>");
+                throw file.error(raw.path, "Templates must be a list, got <class '" + pyType(raw.node) + "'>");
             }
             templates = new ArrayList<>();
             for (int k = 0; k < raw.size(); k++) {
@@ -201,15 +208,15 @@ final class Alphafold3Dialect {
         body.requireKeys(LIGAND_KEYS);
         JsonField ccd = body.get("ccdCodes");
         JsonField smiles = body.get("smiles");
-        if (ccd != null && JsonField.truthy(ccd.node) && smiles != null && JsonField.truthy(smiles.node)) {
+        if (ccd != null && truthy(ccd.node) && smiles != null && truthy(smiles.node)) {
             throw file.error(body.path, "Ligand cannot have both CCD code and SMILES set at the same time, got CCD: "
-                    + JsonField.pyRepr(ccd.node) + " and SMILES: " + JsonField.pyStr(smiles.node));
+                    + pyRepr(ccd.node) + " and SMILES: " + pyStr(smiles.node));
         }
         String description = body.optionalString("description");
         if (ccd != null) {
             if (!ccd.node.isArray()) {
-                throw file.error(ccd.path, "CCD codes must be a list of strings, got " + JsonField.pyType(ccd.node)
-                        + " instead: " + JsonField.pyStr(ccd.node));
+                throw file.error(ccd.path, "CCD codes must be a list of strings, got " + pyType(ccd.node)
+                        + " instead: " + pyStr(ccd.node));
             }
             if (ccd.size() == 0) {
                 throw file.error(ccd.path, "CCD codes must not be empty.");
@@ -236,13 +243,13 @@ final class Alphafold3Dialect {
         node.requireKeys(TEMPLATE_KEYS);
         String mmcif = node.optionalString("mmcif");
         String mmcifPath = node.optionalString("mmcifPath");
-        if (JsonField.truthy(mmcif) && JsonField.truthy(mmcifPath)) {
+        if (truthy(mmcif) && truthy(mmcifPath)) {
             throw file.error(node.path + ".mmcif", "Only one of mmcif/mmcifPath can be set.");
         }
-        if (JsonField.truthy(mmcif) && file.looksLikeExistingFile(mmcif)) {
+        if (truthy(mmcif) && file.looksLikeExistingFile(mmcif)) {
             throw file.error(node.path + ".mmcif", "Set the template path using the \"mmcifPath\" field.");
         }
-        if (JsonField.truthy(mmcifPath)) {
+        if (truthy(mmcifPath)) {
             mmcif = file.readReferenced(mmcifPath, node.path + ".mmcifPath");
         }
         JsonField query = node.require("queryIndices").requireArray();
@@ -287,14 +294,14 @@ final class Alphafold3Dialect {
     private String msa(JsonField body, String field, String pathField, String what) {
         String inline = body.optionalString(field);
         String path = body.optionalString(pathField);
-        if (JsonField.truthy(inline) && JsonField.truthy(path)) {
+        if (truthy(inline) && truthy(path)) {
             throw file.error(body.path + "." + field, "Only one of " + field + "/" + pathField + " can be set.");
         }
-        if (JsonField.truthy(inline) && file.looksLikeExistingFile(inline)) {
+        if (truthy(inline) && file.looksLikeExistingFile(inline)) {
             throw file.error(body.path + "." + field,
                     "Set the " + what + " path using the \"" + pathField + "\" field.");
         }
-        if (JsonField.truthy(path)) {
+        if (truthy(path)) {
             return file.readReferenced(path, body.path + "." + pathField);
         }
         return inline;
@@ -336,7 +343,7 @@ final class Alphafold3Dialect {
 
     private List<BondedAtomPair> bonds(JsonField root, List<Chain> chains) {
         JsonField list = root.get("bondedAtomPairs");
-        if (list == null || !JsonField.truthy(list.node)) {
+        if (list == null || !truthy(list.node)) {
             return List.of();
         }
         list.requireArray();
@@ -348,10 +355,10 @@ final class Alphafold3Dialect {
         Map<BondedAtomPair, Integer> firstIndex = new HashMap<>();
         for (int j = 0; j < list.size(); j++) {
             JsonField bond = list.at(j);
-            String repr = JsonField.pyRepr(bond.node);
+            String repr = pyRepr(bond.node);
             if (!bond.node.isArray() || bond.size() != 2) {
                 throw file.error(bond.path, "Bond " + repr + " must have 2 atoms, got "
-                        + (bond.node.isArray() ? bond.size() : JsonField.pyType(bond.node)) + ".");
+                        + (bond.node.isArray() ? bond.size() : pyType(bond.node)) + ".");
             }
             BondAtom first = bondAtom(bond.at(0), repr);
             BondAtom second = bondAtom(bond.at(1), repr);
@@ -380,9 +387,9 @@ final class Alphafold3Dialect {
 
     private BondAtom bondAtom(JsonField atom, String bondRepr) {
         boolean ok = atom.node.isArray() && atom.size() == 3 && atom.node.get(0).isString()
-                && JsonField.isIntegralInt(atom.node.get(1)) && atom.node.get(2).isString();
+                && isIntegralInt(atom.node.get(1)) && atom.node.get(2).isString();
         if (!ok) {
-            throw file.error(atom.path, "Atom " + JsonField.pyRepr(atom.node) + " in bond " + bondRepr
+            throw file.error(atom.path, "Atom " + pyRepr(atom.node) + " in bond " + bondRepr
                     + " must have 3 components: (chain_id: str, res_id: int, atom_name: str).");
         }
         return new BondAtom(atom.node.get(0).stringValue(), atom.node.get(1).intValue(),
@@ -392,13 +399,13 @@ final class Alphafold3Dialect {
     private String userCcd(JsonField root) {
         String inline = root.optionalString("userCCD");
         String path = root.optionalString("userCCDPath");
-        if (JsonField.truthy(inline) && JsonField.truthy(path)) {
+        if (truthy(inline) && truthy(path)) {
             throw file.error(root.path + ".userCCD", "Only one of userCCD/userCCDPath can be set.");
         }
-        if (JsonField.truthy(inline) && file.looksLikeExistingFile(inline)) {
+        if (truthy(inline) && file.looksLikeExistingFile(inline)) {
             throw file.error(root.path + ".userCCD", "Set the user CCD path using the \"userCCDPath\" field.");
         }
-        if (JsonField.truthy(path)) {
+        if (truthy(path)) {
             return file.readReferenced(path, root.path + ".userCCDPath");
         }
         return inline;

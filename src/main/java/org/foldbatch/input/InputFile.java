@@ -1,5 +1,9 @@
 package org.foldbatch.input;
 
+import static org.foldbatch.input.JsonField.pyRepr;
+import static org.foldbatch.input.JsonField.pyStr;
+import static org.foldbatch.input.JsonField.pyType;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -106,10 +110,10 @@ final class InputFile {
             try {
                 return new BigInteger(n.stringValue().strip().replace("_", ""));
             } catch (NumberFormatException e) {
-                throw error(seed.path, "invalid literal for int() with base 10: " + JsonField.pyRepr(n));
+                throw error(seed.path, "invalid literal for int() with base 10: " + pyRepr(n));
             }
         }
-        throw error(seed.path, "Seeds must be integers, got " + JsonField.pyType(n) + ": " + JsonField.pyStr(n));
+        throw error(seed.path, "Seeds must be integers, got " + pyType(n) + ": " + pyStr(n));
     }
 
     String name(JsonField root) {

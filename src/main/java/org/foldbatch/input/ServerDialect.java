@@ -1,5 +1,10 @@
 package org.foldbatch.input;
 
+import static org.foldbatch.input.JsonField.isIntegralIn;
+import static org.foldbatch.input.JsonField.pyRepr;
+import static org.foldbatch.input.JsonField.pyStr;
+import static org.foldbatch.input.JsonField.truthy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +45,12 @@ final class ServerDialect {
             JsonField dialect = job.get("dialect");
             if (!dialect.node.isString() || !dialect.node.stringValue().equals("alphafoldserver")) {
                 throw file.error(dialect.path, "AlphaFold Server input JSON has unsupported dialect: "
-                        + JsonField.pyStr(dialect.node) + ", expected alphafoldserver.");
+                        + pyStr(dialect.node) + ", expected alphafoldserver.");
             }
             JsonField version = job.get("version");
-            if (!JsonField.isIntegralIn(version.node, 1, 1)) {
+            if (!isIntegralIn(version.node, 1, 1)) {
                 throw file.error(version.path, "AlphaFold Server input JSON has unsupported version: "
-                        + JsonField.pyStr(version.node) + ", expected 1.");
+                        + pyStr(version.node) + ", expected 1.");
             }
         }
         JsonField sequences = job.require("sequences").requireArray();
@@ -53,7 +58,7 @@ final class ServerDialect {
         for (int j = 0; j < sequences.size(); j++) {
             JsonField entry = sequences.at(j).requireObject();
             String type = TYPES.stream().filter(entry::has).findFirst().orElseThrow(() ->
-                    file.error(entry.path, "Unknown sequence type: " + JsonField.pyRepr(entry.node.propertyNames())
+                    file.error(entry.path, "Unknown sequence type: " + pyRepr(entry.node.propertyNames())
                             + " (expected proteinChain, rnaSequence, dnaSequence, ligand or ion)."));
             JsonField body = entry.get(type).requireObject();
             long count = 1;
@@ -74,7 +79,7 @@ final class ServerDialect {
             }
         }
         List<Long> seeds;
-        if (job.has("modelSeeds") && JsonField.truthy(job.get("modelSeeds").node)) {
+        if (job.has("modelSeeds") && truthy(job.get("modelSeeds").node)) {
             seeds = file.seeds(job.get("modelSeeds"));
         } else {
             seeds = List.of(random.nextLong(FoldInput.MAX_SEED + 1));
@@ -99,7 +104,7 @@ final class ServerDialect {
                     + " format is not supported, use the --max_template_date flag instead.");
         }
         List<Template> templates = null;
-        if (body.has("useStructureTemplate") && !JsonField.truthy(body.get("useStructureTemplate").node)) {
+        if (body.has("useStructureTemplate") && !truthy(body.get("useStructureTemplate").node)) {
             templates = List.of();
         }
         file.letters("Protein", sequence, sequenceField);
