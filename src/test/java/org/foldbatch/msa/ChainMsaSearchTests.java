@@ -69,9 +69,10 @@ class ChainMsaSearchTests {
         String key = new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey();
         assertThat(new GeneSearchPlan(eight, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
                 .isEqualTo(key);
+        GeneSearchPlan plan = new GeneSearchPlan(one, "v");
+        assertThat(plan.requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey()).isEqualTo(key);
         Files.writeString(db, ">a\nACDEF\n");
-        assertThat(new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
-                .isNotEqualTo(key);
+        assertThat(plan.requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey()).isNotEqualTo(key);
         assertThatThrownBy(() -> new GeneSearchPlan(one, "v").requests("ACGU", MoleculeType.RNA))
                 .hasMessage("No database configured for nt_rna, rfam, rnacentral, needed to search a RNA chain");
     }
