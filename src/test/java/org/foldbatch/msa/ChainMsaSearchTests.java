@@ -142,6 +142,20 @@ class ChainMsaSearchTests {
     }
 
     @Test
+    void matchesAnIndependentTranscriptionOfAlphaFold3() throws Exception {
+        Path golden = Path.of("samples/msa-golden");
+        ChainMsaSearch search = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"));
+        ChainMsas protein = search.search(TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, hmmer());
+        assertThat(protein.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("response_regulator.unpaired.a3m")));
+        assertThat(protein.pairedA3m()).isEqualTo(Files.readString(golden.resolve("response_regulator.paired.a3m")));
+        ChainMsas noHits = search.search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
+        assertThat(noHits.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.unpaired.a3m")));
+        assertThat(noHits.pairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.paired.a3m")));
+        ChainMsas rna = search.search(TestData.U6_RNA, MoleculeType.RNA, hmmer());
+        assertThat(rna.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("u6_rna.unpaired.a3m")));
+    }
+
+    @Test
     void allEmptyResultsFallBackToTheOriginalQuery() {
         Function<SearchRequest, SearchResult> empty = request -> new SearchResult("", 0, 0, 0, 0,
                 request.tool().binaryName(), request.database().name());
