@@ -146,8 +146,10 @@ class ChainMsaSearchTests {
         Path golden = Path.of("samples/msa-golden");
         ChainMsaSearch search = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"));
         ChainMsas protein = search.search(TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, hmmer());
-        assertThat(protein.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("response_regulator.unpaired.a3m")));
-        assertThat(protein.pairedA3m()).isEqualTo(Files.readString(golden.resolve("response_regulator.paired.a3m")));
+        assertThat(protein.unpairedA3m())
+                .isEqualTo(Files.readString(golden.resolve("response_regulator.unpaired.a3m")));
+        assertThat(protein.pairedA3m())
+                .isEqualTo(Files.readString(golden.resolve("response_regulator.paired.a3m")));
         ChainMsas noHits = search.search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
         assertThat(noHits.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.unpaired.a3m")));
         assertThat(noHits.pairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.paired.a3m")));
