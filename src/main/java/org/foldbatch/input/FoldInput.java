@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * One AlphaFold 3 fold job, in AlphaFold 3's own terms (its {@code folding_input.Input}). Chains are kept in input order,
- * one instance per chain id.
+ * One AlphaFold 3 fold job, in AlphaFold 3's own terms (its {@code folding_input.Input}). Chains are kept in input
+ * order, one instance per chain id.
  *
  * @param bondedAtomPairs user bonds; empty when unset (written as {@code null})
  * @param userCcd         user-defined CCD mmCIF text, or null
@@ -153,7 +153,7 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
         return new FoldInput(name, modelSeeds, new ArrayList<>(newChains), bondedAtomPairs, userCcd);
     }
 
-    /** Replaces the chain that has the same id as {@code replacement}, for example with MSAs and templates filled in. */
+    /** Replaces the chain with the id of {@code replacement}, for example with MSAs and templates filled in. */
     public FoldInput withChain(Chain replacement) {
         List<Chain> replaced = new ArrayList<>(chains.size());
         boolean found = false;

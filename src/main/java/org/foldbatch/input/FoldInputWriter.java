@@ -1,5 +1,10 @@
 package org.foldbatch.input;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +31,15 @@ public final class FoldInputWriter {
 
     public static String toJson(FoldInput input) {
         return write(input, false);
+    }
+
+    /** Writes {@link #toJson} to a file (the text is pure ASCII), replacing it if present. */
+    public static void write(FoldInput input, Path file) {
+        try {
+            Files.writeString(file, toJson(input), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     /** Same layout, but template pairs sorted by query index, so that equal inputs serialise identically. */

@@ -12,8 +12,8 @@ import java.util.Set;
  * A structural template: an mmCIF with one polymer chain and a map from 0-based query residue index to 0-based template
  * residue index (counting every residue of the template's polymer sequence, resolved or not).
  *
- * <p>As in AlphaFold 3, two templates are equal when their mmCIFs are equal and their maps hold the same pairs, whatever
- * the pair order; the order given is kept for output.
+ * <p>As in AlphaFold 3, two templates are equal when their mmCIFs are equal and their maps hold the same pairs,
+ * whatever the pair order; the order given is kept for output.
  */
 public record Template(String mmcif, List<Integer> queryIndices, List<Integer> templateIndices) {
 

@@ -1,6 +1,5 @@
 package org.foldbatch.input;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,5 @@ final class UserCcd {
             }
         }
         return blocks;
-    }
-
-    static List<String> blockNames(String cif) {
-        return new ArrayList<>(keysPerBlock(cif).keySet());
     }
 }

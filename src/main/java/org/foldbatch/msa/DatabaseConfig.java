@@ -45,6 +45,11 @@ public record DatabaseConfig(DatabaseSpec uniref90, DatabaseSpec mgnify, Databas
         }
     }
 
+    /** AlphaFold 3's default {@code --cpu} per search: the available processors, at most 8. */
+    public static int defaultCpus() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), 8);
+    }
+
     /** The seven miniature FASTA files of AlphaFold 3's test data, under their file names, without Z values. */
     public static DatabaseConfig miniature(Path dir, int cpus, int maxParallelSearches) {
         return new DatabaseConfig(

@@ -99,6 +99,22 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Sizes and modification times of the files: a cheap check of whether {@link #fingerprint()} may have changed. */
+    String statSignature() {
+        StringBuilder signature = new StringBuilder();
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                signature.append(attributes.size()).append(':').append(attributes.lastModifiedTime().toMillis())
+                        .append(';');
+            } catch (IOException e) {
+                throw new UncheckedIOException("Database " + name + " (" + spec + "): cannot read attributes of "
+                        + file + ": " + e.getMessage(), e);
+            }
+        }
+        return signature.toString();
+    }
+
     private static byte[] edgeHash(FileChannel channel, long position, long length) throws IOException {
         MessageDigest digest = sha256();
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The database searches AlphaFold 3 runs for one chain: protein chains search UniRef90, MGnify and small BFD
  * (unpaired) and UniProt (paired) with jackhmmer, E 1e-4; RNA chains search NT-RNA, Rfam and RNAcentral with nhmmer,
- * E 1e-3. Database fingerprints are computed once per plan.
+ * E 1e-3. A database's fingerprint is recomputed only when the size or modification time of one of its files
+ * changes.
  */
 public final class GeneSearchPlan {
 
@@ -25,7 +26,10 @@ public final class GeneSearchPlan {
 
     private final DatabaseConfig config;
     private final String hmmerVersion;
-    private final Map<DatabaseSpec, String> fingerprints = new ConcurrentHashMap<>();
+    private final Map<DatabaseSpec, Fingerprint> fingerprints = new ConcurrentHashMap<>();
+
+    private record Fingerprint(String statSignature, String value) {
+    }
 
     /** @param hmmerVersion e.g. from {@link HmmerBinaries#version(ToolRunner)}; part of every cache key */
     public GeneSearchPlan(DatabaseConfig config, String hmmerVersion) {
@@ -42,7 +46,7 @@ public final class GeneSearchPlan {
         List<SearchRequest> requests = new ArrayList<>();
         for (DatabaseSpec database : config.databasesFor(type)) {
             database.requireFiles();
-            String fingerprint = fingerprints.computeIfAbsent(database, DatabaseSpec::fingerprint);
+            String fingerprint = fingerprint(database);
             boolean protein = type == MoleculeType.PROTEIN;
             requests.add(new SearchRequest(type, sequence, database,
                     protein ? SearchTool.JACKHMMER : SearchTool.NHMMER,
@@ -52,5 +56,16 @@ public final class GeneSearchPlan {
                     config.maxParallelShards(), hmmerVersion, fingerprint));
         }
         return requests;
+    }
+
+    private String fingerprint(DatabaseSpec database) {
+        String signature = database.statSignature();
+        Fingerprint cached = fingerprints.get(database);
+        if (cached != null && cached.statSignature().equals(signature)) {
+            return cached.value();
+        }
+        Fingerprint fresh = new Fingerprint(signature, database.fingerprint());
+        fingerprints.put(database, fresh);
+        return fresh.value();
     }
 }

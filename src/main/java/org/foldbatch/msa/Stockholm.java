@@ -274,9 +274,13 @@ public final class Stockholm {
             } else if (raw.length() > 0) {
                 convert(raw, convertedUpTo, query.raw, removeFirstRowGaps);
             }
-            raw.setLength(0);
-            raw.trimToSize();
+            if (!isQuery) {
+                raw.setLength(0);
+                raw.trimToSize();
+            }
             converted = a3m.toString();
+            a3m.setLength(0);
+            a3m.trimToSize();
         }
 
         private void convert(CharSequence chunk, int offset, CharSequence queryRaw, boolean removeFirstRowGaps) {

@@ -266,6 +266,26 @@ class FoldInputLoaderTests {
         assertThat(input.proteinChains().get(0).unpairedMsa()).isEqualTo(">query\nDEEP");
     }
 
+    @Test
+    void messagesStayOnOneLineEvenWhenTheValueHasNewlines() throws IOException {
+        assertFails(af3("[{\"protein\": {\"id\": \"A\", \"sequence\": \"AB\\nC\"}}]"),
+                "$.sequences[0].protein.sequence", "Protein must contain only letters, got \"AB\\nC\"");
+    }
+
+    @Test
+    void cloudPathsAndBadTextAreReported() throws IOException {
+        assertFails(af3("""
+                [{"protein": {"id": "A", "sequence": "DEEP", "unpairedMsaPath": "gs://bucket/u.a3m"}}]"""),
+                "$.sequences[0].protein.unpairedMsaPath",
+                "Google Cloud Storage paths are not supported: gs://bucket/u.a3m");
+        Files.write(dir.resolve("latin1.a3m"), new byte[] {'>', 'q', '\n', (byte) 0xe9});
+        Path file = write("input.json", af3("""
+                [{"protein": {"id": "A", "sequence": "DEEP", "unpairedMsaPath": "latin1.a3m"}}]"""));
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessageStartingWith(file + ": $.sequences[0].protein.unpairedMsaPath: Cannot read ")
+                .hasMessageEndingWith("not valid UTF-8 text");
+    }
+
     // ------------------------------------------------------------------ templates
 
     @Test

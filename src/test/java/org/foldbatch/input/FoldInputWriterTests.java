@@ -27,6 +27,14 @@ class FoldInputWriterTests {
     }
 
     @Test
+    void writesAFileThatLoadsBack(@org.junit.jupiter.api.io.TempDir Path dir) {
+        FoldInput input = loader.load(PARSING.resolve("escapes.json")).get(0);
+        Path file = dir.resolve(input.sanitisedName() + "_data.json");
+        FoldInputWriter.write(input, file);
+        assertThat(loader.load(file)).containsExactly(input);
+    }
+
+    @Test
     void roundTripsWithAndWithoutFilledFields() {
         FoldInput input = loader.load(PARSING.resolve("fold_job_one.json")).get(0);
         for (FoldInput variant : List.of(input, input.fillMissingFields())) {

@@ -69,9 +69,10 @@ class ChainMsaSearchTests {
         String key = new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey();
         assertThat(new GeneSearchPlan(eight, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
                 .isEqualTo(key);
+        GeneSearchPlan plan = new GeneSearchPlan(one, "v");
+        assertThat(plan.requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey()).isEqualTo(key);
         Files.writeString(db, ">a\nACDEF\n");
-        assertThat(new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
-                .isNotEqualTo(key);
+        assertThat(plan.requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey()).isNotEqualTo(key);
         assertThatThrownBy(() -> new GeneSearchPlan(one, "v").requests("ACGU", MoleculeType.RNA))
                 .hasMessage("No database configured for nt_rna, rfam, rnacentral, needed to search a RNA chain");
     }
@@ -138,6 +139,22 @@ class ChainMsaSearchTests {
                 .isEqualTo(rows.size());
         int rfamHits = msas.runs().stream().filter(r -> r.database().equals("rfam")).findFirst().orElseThrow().hits();
         assertThat(rows.size()).isGreaterThan(rfamHits);
+    }
+
+    @Test
+    void matchesAnIndependentTranscriptionOfAlphaFold3() throws Exception {
+        Path golden = Path.of("samples/msa-golden");
+        ChainMsaSearch search = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"));
+        ChainMsas protein = search.search(TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, hmmer());
+        assertThat(protein.unpairedA3m())
+                .isEqualTo(Files.readString(golden.resolve("response_regulator.unpaired.a3m")));
+        assertThat(protein.pairedA3m())
+                .isEqualTo(Files.readString(golden.resolve("response_regulator.paired.a3m")));
+        ChainMsas noHits = search.search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
+        assertThat(noHits.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.unpaired.a3m")));
+        assertThat(noHits.pairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.paired.a3m")));
+        ChainMsas rna = search.search(TestData.U6_RNA, MoleculeType.RNA, hmmer());
+        assertThat(rna.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("u6_rna.unpaired.a3m")));
     }
 
     @Test

@@ -64,6 +64,22 @@ class StockholmTests {
     }
 
     @Test
+    void acceptsARowBlockBeforeTheFirstRowsBlock() {
+        String outOfOrder = """
+                query     AC-
+                hit1/2-5  A-G
+                hit2      --G
+
+                hit2      -E.-
+                query     DE.F
+                hit1/2-5  DEkF
+                //
+                """;
+        assertThat(Stockholm.toA3m(outOfOrder, 0, true, null))
+                .isEqualTo(">query \nACDEF\n>hit1/2-5 \nA-gDEkF\n>hit2 \n--g-E-\n");
+    }
+
+    @Test
     void readsFilesLikeStrings(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("small.sto");
         Files.writeString(file, SMALL.replace("\n", "\r\n"));
