@@ -3,6 +3,7 @@ package org.foldbatch.batch;
 import java.nio.file.Path;
 
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.input.FoldInput;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -34,11 +35,14 @@ class DataJsonStepConfiguration {
     @StepScope
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir, FoldInputs inputs,
-            DataPipelineResources resources, JdbcMsaCache cache, JdbcToolRunLog toolRuns) {
+            DataPipelineResources resources, JdbcMsaCache cache, JdbcTemplateCache templateCache,
+            JdbcToolRunLog toolRuns) {
         return (contribution, chunkContext) -> {
             CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
+            CachedTemplateSearch templates = new CachedTemplateSearch(resources, templateCache, toolRuns, null, STEP);
             FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),
-                    cacheOnly);
+                    cacheOnly, chain -> templates.cachedTemplatesFor(chain,
+                            PipelineMsas.unpairedProfile(chain, resources, cacheOnly)));
             DataJsonWriter.write(completed, Path.of(outputDir));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;

@@ -16,6 +16,7 @@ import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputWriter;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.input.RnaChain;
+import org.foldbatch.input.Template;
 import org.foldbatch.msa.ChainMsaSearch;
 import org.foldbatch.msa.ChainMsas;
 import org.foldbatch.msa.MoleculeType;
@@ -33,17 +34,17 @@ final class DataJsonWriter {
     }
 
     static FoldInput withPipelineResults(FoldInput input, ChainMsaSearch search,
-            Function<SearchRequest, SearchResult> cachedSearches) {
+            Function<SearchRequest, SearchResult> cachedSearches, Function<ProteinChain, List<Template>> templates) {
         List<Chain> chains = new ArrayList<>();
         for (Chain chain : input.chains()) {
             if (chain instanceof ProteinChain p) {
                 String seq = p.oneLetterSequence();
                 if (p.unpairedMsa() == null && p.pairedMsa() == null) {
                     ChainMsas msas = search.search(seq, MoleculeType.PROTEIN, cachedSearches);
-                    chains.add(p.withPipelineResults(msas.unpairedA3m(), msas.pairedA3m(), p.templates()));
+                    chains.add(p.withPipelineResults(msas.unpairedA3m(), msas.pairedA3m(), templatesOf(p, templates)));
                 } else {
                     chains.add(p.withPipelineResults(normalised(seq, MoleculeType.PROTEIN, p.unpairedMsa()),
-                            normalised(seq, MoleculeType.PROTEIN, p.pairedMsa()), p.templates()));
+                            normalised(seq, MoleculeType.PROTEIN, p.pairedMsa()), templatesOf(p, templates)));
                 }
             } else if (chain instanceof RnaChain r) {
                 String seq = r.oneLetterSequence();
@@ -56,6 +57,10 @@ final class DataJsonWriter {
             }
         }
         return input.withChains(chains);
+    }
+
+    private static List<Template> templatesOf(ProteinChain p, Function<ProteinChain, List<Template>> searched) {
+        return p.templates() != null ? p.templates() : searched.apply(p);
     }
 
     /** A given MSA goes through AlphaFold 3's Msa object: "" becomes the query-only alignment. */

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The fold job: validate and register the input, gene search (one partition per unique chain sequence), then write
- * {@code <name>_data.json}. Later stages (templates, featurisation, inference) slot in as further steps.
+ * The fold job: validate and register the input, gene search and template search (each partitioned by unique chain
+ * sequence), then write {@code <name>_data.json}. Later stages (templates, featurisation, inference) slot in as further steps.
  */
 @Configuration(proxyBeanMethods = false)
 class FoldJobConfiguration {
@@ -18,12 +18,14 @@ class FoldJobConfiguration {
     static final String JOB_NAME = "foldJob";
 
     @Bean
-    Job foldJob(JobRepository repository, Step validateInput, Step geneSearch, Step writeDataJson,
+    Job foldJob(JobRepository repository, Step validateInput, Step geneSearch, Step templateSearch,
+            Step writeDataJson,
             JdbcFoldRunRegistry runs) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
                 .start(validateInput)
                 .next(geneSearch)
+                .next(templateSearch)
                 .next(writeDataJson)
                 .build();
     }

@@ -4,6 +4,7 @@ import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -26,6 +27,11 @@ class InfrastructureConfiguration {
     @Bean
     JdbcMsaCache msaCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
         return new JdbcMsaCache(jdbc, lookups);
+    }
+
+    @Bean
+    JdbcTemplateCache templateCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
+        return new JdbcTemplateCache(jdbc, lookups);
     }
 
     @Bean

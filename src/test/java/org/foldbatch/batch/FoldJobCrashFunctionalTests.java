@@ -1,0 +1,153 @@
+package org.foldbatch.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.foldbatch.TestDatabases;
+import org.foldbatch.util.Hashing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Kills a real {@code foldbatch run} process (SIGKILL) in the middle of its gene search and runs the same command
+ * again: the relaunch must finish the job, reusing the partitions that had completed, with no duplicate cache rows.
+ */
+class FoldJobCrashFunctionalTests {
+
+    private static final List<String> HMMER = List.of("jackhmmer", "nhmmer", "hmmbuild", "hmmalign", "hmmsearch");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledRunIsCompletedByRelaunchingTheSameCommand() throws Exception {
+        // given: a PostgreSQL schema, and HMMER slowed down by wrappers so the kill lands mid-search
+        TestDatabases.requirePostgres();
+        String schema = "fbcrash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        String url = TestDatabases.postgresUrl(schema);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabases.POSTGRES_USER, ""));
+        Path slowHmmer = slowHmmerWrappers(dir.resolve("hmmer"), "0.7");
+        Path input = dir.resolve("three_chains.json");
+        Files.writeString(input, """
+                {"dialect": "alphafold3", "version": 4, "name": "three_chains", "modelSeeds": [1],
+                 "sequences": [
+                   {"protein": {"id": "A", "sequence": "%s"}},
+                   {"protein": {"id": "B", "sequence": "%s"}},
+                   {"rna": {"id": "C", "sequence": "%s"}}]}
+                """.formatted(FoldJobFunctionalTests.RESPONSE_REGULATOR, FoldJobFunctionalTests.PROTEIN_5TGY, U6_RNA));
+        List<String> command = command(url, slowHmmer, input);
+
+        // when: the first run is killed once one chain's partition has completed and another is running
+        Process first = start(command, dir.resolve("first.log"));
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() ->
+                !first.isAlive() || (count(jdbc, "COMPLETED") >= 1 && count(jdbc, "STARTED") >= 1));
+        assertThat(first.isAlive()).as("first run still running when killed; log: " + log(dir.resolve("first.log")))
+                .isTrue();
+        List<ProcessHandle> family = new ArrayList<>(first.descendants().toList());
+        first.destroyForcibly();
+        family.forEach(ProcessHandle::destroyForcibly);
+        first.waitFor(30, TimeUnit.SECONDS);
+        List<String> completedBeforeKill = jdbc.queryForList(
+                "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'geneSearchChain:%' AND STATUS = 'COMPLETED'",
+                String.class);
+        int runsBeforeKill = jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run", Integer.class);
+
+        // then: the same command completes the job
+        Process second = start(command, dir.resolve("second.log"));
+        assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(second.exitValue()).as(log(dir.resolve("second.log"))).isZero();
+
+        List<Map<String, Object>> executions = jdbc.queryForList(
+                "SELECT JOB_EXECUTION_ID, STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID");
+        assertThat(executions).extracting(r -> r.get("status")).containsExactly("FAILED", "COMPLETED");
+        long secondExecution = ((Number) executions.get(1).get("job_execution_id")).longValue();
+        List<String> rerun = jdbc.queryForList(
+                "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'geneSearchChain:%'",
+                String.class, secondExecution);
+        assertThat(completedBeforeKill).isNotEmpty();
+        assertThat(rerun).doesNotContainAnyElementsOf(completedBeforeKill);
+        assertThat(rerun.size() + completedBeforeKill.size()).isEqualTo(3);
+
+        // 4 + 4 jackhmmer and 3 nhmmer searches, each stored once; tool runs of finished chains not repeated
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fb_msa_cache", Integer.class)).isEqualTo(11);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT cache_key) FROM fb_tool_run WHERE tool <> 'hmmsearch'",
+                Integer.class)).isEqualTo(11);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run", Integer.class))
+                .isGreaterThanOrEqualTo(runsBeforeKill);
+        assertThat(dir.resolve("out/three_chains/three_chains_data.json")).exists();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run WHERE sequence_sha256 = ? AND tool = 'jackhmmer'",
+                Integer.class, Hashing.sha256(FoldJobFunctionalTests.RESPONSE_REGULATOR))).isEqualTo(4);
+    }
+
+    static final String U6_RNA = "GUCCUCUUCGGAGUGACAUAUACAAAAAUUGGAACGAUACAGAGAAGAUUAGCAUGGCCCCUGCACAAGGAUGACA"
+            + "CGCUAGUUCAGAGUGGACGGUCUACGGACCGCAAUAUUUAUUUUU";
+
+    private List<String> command(String dbUrl, Path hmmerDir, Path input) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main", "run",
+                input.toString(), "--config", "samples/foldbatch-sample.properties", "--db-url", dbUrl,
+                "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dir.resolve("data").toString(),
+                "--hmmer-binary-dir", hmmerDir.toString(), "--output-dir", dir.resolve("out").toString(),
+                "--data-pipeline-only", "--max-parallel-searches", "1");
+    }
+
+    private static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static int count(JdbcTemplate jdbc, String status) {
+        try {
+            return jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'geneSearchChain:%' AND STATUS = ?",
+                    Integer.class, status);
+        } catch (RuntimeException schemaNotMigratedYet) {
+            return 0;
+        }
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "(no log)";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** HMMER binaries that wait before running the real ones: a real process, only slower. */
+    static Path slowHmmerWrappers(Path dir, String seconds) throws IOException {
+        Files.createDirectories(dir);
+        for (String tool : HMMER) {
+            Path wrapper = dir.resolve(tool);
+            Files.writeString(wrapper, "#!/bin/sh\nsleep " + seconds + "\nexec " + which(tool) + " \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+
+    private static String which(String tool) {
+        for (String d : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return Path.of(d, tool).toString();
+            }
+        }
+        throw new IllegalStateException(tool + " is not on the PATH");
+    }
+}

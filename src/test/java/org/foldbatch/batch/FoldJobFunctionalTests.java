@@ -1,0 +1,112 @@
+package org.foldbatch.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.FoldInputLoader;
+import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.input.ProteinChain;
+import org.foldbatch.input.RnaChain;
+import org.foldbatch.util.Hashing;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The fold job through its launcher, on the miniature databases, on H2 and on PostgreSQL. */
+class FoldJobFunctionalTests {
+
+    static final String RESPONSE_REGULATOR = "MGHKVPKILVVDDEENARLALRVILQQEGYQVDSVANGLEALEFLRRHRVNVVISDIKMPQMNGLAFLREL"
+            + "NRRYPSTRVIMVTAHGGIESYLEAIHLGAFEYIHKPVRVEELKWVMSKMFNEGRTAKAN";
+    static final String PROTEIN_5TGY = "SEFEKLRQTGDELVQAFQRLREIFDKGDDDSLEQVLEEIEELIQKHRQLFDNRQEAADTEAAKQGDQWVQLF"
+            + "QRFREAIDKGDKDSLEQLLEELEQALQKIRELAEKKN";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aChainSharedWithAnEarlierInputStartsNoSearch(String vendor) throws Exception {
+        // given
+        FoldInput first = new FoldInputLoader().load(Path.of("samples/inputs/response_regulator_u6.json")).get(0);
+        FoldInput second = FoldInput.of("shares_chain_a", List.of(7L),
+                List.of(ProteinChain.of("A", RESPONSE_REGULATOR), ProteinChain.of("B", PROTEIN_5TGY)));
+        Path out = dir.resolve("out");
+        try (ConfigurableApplicationContext ctx = FoldbatchTestContext.start(
+                FoldbatchTestContext.properties(vendor, dir.resolve("data")))) {
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            String rr = Hashing.sha256(RESPONSE_REGULATOR);
+
+            // when
+            FoldJobLauncher.Outcome a = launcher.launch(stored(first), params(first, out, null));
+            int rrRunsAfterFirst = toolRuns(jdbc, rr);
+            FoldJobLauncher.Outcome b = launcher.launch(stored(second), params(second, out, null));
+
+            // then
+            assertThat(a.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(b.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(rrRunsAfterFirst).as("4 jackhmmer runs and 1 template search").isEqualTo(5);
+            assertThat(toolRuns(jdbc, rr)).isEqualTo(rrRunsAfterFirst);
+            assertThat(toolRuns(jdbc, Hashing.sha256(PROTEIN_5TGY))).isEqualTo(5);
+            assertThat(toolRuns(jdbc, Hashing.sha256(first.rnaChains().get(0).sequence()))).isEqualTo(3);
+
+            FoldInput written = new FoldInputLoader().load(out.resolve("response_regulator_u6/response_regulator_u6_data.json")).get(0);
+            ProteinChain protein = written.proteinChains().get(0);
+            assertThat(protein.unpairedMsa()).isEqualTo(Files.readString(Path.of("samples/msa-golden/response_regulator.unpaired.a3m")));
+            assertThat(protein.pairedMsa()).isEqualTo(Files.readString(Path.of("samples/msa-golden/response_regulator.paired.a3m")));
+            RnaChain rna = written.rnaChains().get(0);
+            assertThat(rna.unpairedMsa()).isEqualTo(Files.readString(Path.of("samples/msa-golden/u6_rna.unpaired.a3m")));
+            assertThat(protein.templates()).isNotNull();
+            assertThat(FoldInputWriter.toJson(written)).isEqualTo(
+                    Files.readString(out.resolve("response_regulator_u6/response_regulator_u6_data.json")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aCompletedInputIsReportedAndForceRunsItAgainFromTheCache(String vendor) {
+        FoldInput input = FoldInput.of("again", List.of(1L), List.of(ProteinChain.of("A", RESPONSE_REGULATOR)));
+        Path out = dir.resolve("out");
+        try (ConfigurableApplicationContext ctx = FoldbatchTestContext.start(
+                FoldbatchTestContext.properties(vendor, dir.resolve("data")))) {
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+
+            FoldJobLauncher.Outcome first = launcher.launch(stored(input), params(input, out, null));
+            int runs = jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run", Integer.class);
+            FoldJobLauncher.Outcome again = launcher.launch(stored(input), params(input, out, null));
+            FoldJobLauncher.Outcome forced = launcher.launch(stored(input), params(input, out, "fresh-1"));
+
+            assertThat(first.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(again.alreadyComplete()).isTrue();
+            assertThat(forced.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(forced.execution().getJobInstance().getInstanceId())
+                    .isNotEqualTo(first.execution().getJobInstance().getInstanceId());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run", Integer.class)).isEqualTo(runs);
+            assertThat(jdbc.queryForList("SELECT outcome FROM fb_cache_lookup WHERE job_execution_id = ?", String.class,
+                    forced.execution().getId())).hasSize(5).containsOnly("HIT");
+        }
+    }
+
+    static StoredInput stored(FoldInput input) {
+        return new StoredInput(input.contentHash(), input.sanitisedName(), "test:" + input.name(),
+                FoldInputWriter.toJson(input));
+    }
+
+    static FoldJobParameters params(FoldInput input, Path out, String fresh) {
+        return new FoldJobParameters(input.contentHash(), FoldJobParameters.Stages.DATA_PIPELINE, out, fresh);
+    }
+
+    private static int toolRuns(JdbcTemplate jdbc, String sequenceSha256) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM fb_tool_run WHERE sequence_sha256 = ?", Integer.class,
+                sequenceSha256);
+    }
+}
