@@ -15,6 +15,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.foldbatch.msa.A3m;
+import org.foldbatch.msa.FastaRecord;
+import org.foldbatch.msa.HmmerBinaries;
+import org.foldbatch.msa.Stockholm;
+import org.foldbatch.msa.ToolRun;
+import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.structure.MmcifStructure;
 
 /**
@@ -35,13 +41,35 @@ public final class TemplateSearch {
     public record Skipped(String hit, String reason) {
     }
 
-    public record Result(List<TemplateHit> hits, List<Skipped> skipped) {
+    /**
+     * @param hitsFound   hmmsearch hits before AF3's filters
+     * @param cpuSeconds  user + system seconds of hmmbuild and hmmsearch together
+     * @param wallSeconds wall-clock seconds of hmmbuild and hmmsearch together
+     */
+    public record Result(List<TemplateHit> hits, List<Skipped> skipped, int hitsFound, double cpuSeconds,
+                         double wallSeconds) {
+
+        public Result {
+            hits = List.copyOf(hits);
+            skipped = List.copyOf(skipped);
+        }
+
+        Result withCosts(List<ToolRun> runs) {
+            return new Result(hits, skipped, hitsFound, runs.stream().mapToDouble(ToolRun::cpuSeconds).sum(),
+                    runs.stream().mapToDouble(ToolRun::wallSeconds).sum());
+        }
     }
 
     private final TemplateSearchConfig config;
+    private final ToolRunner runner;
 
     public TemplateSearch(TemplateSearchConfig config) {
+        this(config, new ToolRunner());
+    }
+
+    public TemplateSearch(TemplateSearchConfig config, ToolRunner runner) {
         this.config = config;
+        this.runner = runner;
     }
 
     public TemplateSearchConfig config() {
@@ -58,23 +86,24 @@ public final class TemplateSearch {
             throw new IllegalArgumentException("Template search needs a non-empty query sequence");
         }
         var a3m = unpairedA3m == null || unpairedA3m.isBlank() ? ">query\n" + querySequence + "\n" : unpairedA3m;
+        requireDatabases();
+        var bin = HmmerBinaries.locate(config.hmmerBinDir());
         Path work = null;
         try {
             work = Files.createTempDirectory("foldbatch-templates-");
             var msa = work.resolve("query.msa");
             var hmm = work.resolve("query.hmm");
             var sto = work.resolve("output.sto");
-            Files.writeString(msa, ProfileStockholm.fromA3m(a3m), StandardCharsets.UTF_8);
-            var bin = config.hmmerBinDir();
-            HmmerProcess.run(List.of(bin.resolve("hmmbuild").toString(), "--informat", "stockholm", "--hand",
-                    "--amino", hmm.toString(), msa.toString()), config.timeout(), work);
-            var command = new ArrayList<>(List.of(bin.resolve("hmmsearch").toString(), "--noali", "--cpu",
+            Files.writeString(msa, Stockholm.fromA3m(a3m), StandardCharsets.UTF_8);
+            var build = runner.run(List.of(bin.hmmbuild().toString(), "--informat", "stockholm", "--hand", "--amino",
+                    hmm.toString(), msa.toString()), work, config.timeout());
+            var command = new ArrayList<>(List.of(bin.hmmsearch().toString(), "--noali", "--cpu",
                     Integer.toString(config.hmmsearchCpus())));
             command.addAll(HMMSEARCH_FLAGS);
             command.addAll(List.of("-A", sto.toString(), hmm.toString(), config.seqresFasta().toAbsolutePath().toString()));
-            HmmerProcess.run(command, config.timeout(), work);
-            var stockholm = Files.exists(sto) ? Files.readString(sto, StandardCharsets.UTF_8) : "";
-            return selectHits(querySequence, HmmsearchAlignment.parse(stockholm));
+            var search = runner.run("hmmsearch (" + config.seqresFasta().getFileName() + ")", command, work,
+                    config.timeout());
+            return selectHits(querySequence, parseHits(sto)).withCosts(List.of(build, search));
         } catch (IOException e) {
             throw new UncheckedIOException("Template search I/O failed: " + e.getMessage(), e);
         } finally {
@@ -82,8 +111,27 @@ public final class TemplateSearch {
         }
     }
 
-    /** AF3's hit filtering, applied to hmmsearch hits in their output order. */
-    public Result selectHits(String querySequence, List<HmmsearchAlignment.Hit> hits) {
+    /** hmmsearch's hits as AF3 reads them: its Stockholm as A3M without first-row gap removal, wrapped at 60. */
+    static List<FastaRecord> parseHits(Path stockholm) {
+        return Files.exists(stockholm) ? A3m.parse(Stockholm.toA3m(stockholm, 0, false, 60)) : List.of();
+    }
+
+    private void requireDatabases() {
+        if (!Files.isRegularFile(config.seqresFasta())) {
+            throw new TemplateSearchException("PDB seqres database " + config.seqresFasta()
+                    + ": not found or not a file; set the template seqres path");
+        }
+        if (!Files.isDirectory(config.mmcifDir())) {
+            throw new TemplateSearchException("PDB mmCIF directory " + config.mmcifDir()
+                    + ": not found or not a directory; set the template mmCIF directory");
+        }
+    }
+
+    /**
+     * AF3's hit filtering, applied to hmmsearch hits (A3M records, description {@code name DE-text}) in their output
+     * order; the result has no tool costs.
+     */
+    public Result selectHits(String querySequence, List<FastaRecord> hits) {
         var kept = new ArrayList<TemplateHit>();
         var skipped = new ArrayList<Skipped>();
         var seenTemplateSequences = new HashSet<String>();
@@ -115,7 +163,7 @@ public final class TemplateSearch {
                 skip(skipped, name, pdbId + " has no polymer chain with author ID " + authChain);
                 continue;
             }
-            var matching = HitMapping.matchingSequence(hit.aligned());
+            var matching = HitMapping.matchingSequence(hit.sequence());
             if (matching.length() != end - start + 1) {
                 throw new TemplateSearchException("hmmsearch hit " + name + " has " + matching.length()
                         + " residues, expected end - start + 1 = " + (end - start + 1));
@@ -141,7 +189,7 @@ public final class TemplateSearch {
             var structureSequence = chain.get().singleLetterSequence();
             Map<Integer, Integer> mapping;
             try {
-                mapping = HitMapping.toStructure(hit.aligned(), structureSequence, start - 1, end, fullLength);
+                mapping = HitMapping.toStructure(hit.sequence(), structureSequence, start - 1, end, fullLength);
             } catch (HitMapping.AlignmentException e) {
                 skip(skipped, name, "cannot realign to the structure sequence: " + e.getMessage());
                 continue;
@@ -164,9 +212,9 @@ public final class TemplateSearch {
             }
             var mmcif = structure.get().filterToChain(chain.get().labelId()).toMmcif();
             kept.add(new TemplateHit(pdbId, authChain, start, end, mmcif, List.copyOf(mapping.keySet()),
-                    List.copyOf(mapping.values()), releaseDate, hit.aligned()));
+                    List.copyOf(mapping.values()), releaseDate, hit.sequence()));
         }
-        return new Result(List.copyOf(kept), List.copyOf(skipped));
+        return new Result(kept, skipped, hits.size(), 0, 0);
     }
 
     private static String outputSequence(int queryLength, Map<Integer, Integer> mapping, String structureSequence) {

@@ -20,7 +20,7 @@ public record TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate ma
                                    int hmmsearchCpus, Path hmmerBinDir, Duration timeout) {
 
     /** Bump when a change in this package can change which templates are found or how they are written. */
-    static final String ALGORITHM_VERSION = "foldbatch-templates-1";
+    static final String ALGORITHM_VERSION = "foldbatch-templates-2";
     static final double MAX_SUBSEQUENCE_RATIO = 0.95;
     static final double MIN_ALIGN_RATIO = 0.1;
     static final int MIN_HIT_LENGTH = 10;

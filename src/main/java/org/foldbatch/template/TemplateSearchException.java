@@ -1,7 +1,12 @@
 package org.foldbatch.template;
 
-/** The template search could not run (tool failure, unreadable database); bad single hits are skipped instead. */
-public class TemplateSearchException extends RuntimeException {
+import org.foldbatch.FoldbatchException;
+
+/**
+ * The template search cannot run on these databases (missing seqres or mmCIF directory, a seqres entry AF3 cannot
+ * parse); bad single hits are skipped instead. Tool failures are {@link org.foldbatch.msa.ToolException}s.
+ */
+public class TemplateSearchException extends FoldbatchException {
 
     public TemplateSearchException(String message) {
         super(message);

@@ -47,6 +47,27 @@ class TemplateSearchTests {
         });
     }
 
+    /** hmmsearch finds more hits than the four kept plus those skipped before the fourth was kept. */
+    @Test
+    void reportsHitsBeforeFilteringAndToolCosts() {
+        assertThat(result.hitsFound()).isGreaterThan(result.hits().size() + result.skipped().size());
+        assertThat(result.wallSeconds()).isPositive();
+        assertThat(result.cpuSeconds()).isNotNegative().isLessThan(result.wallSeconds() * 2 + 1);
+        var withoutTools = new TemplateSearch(config(LocalDate.of(2021, 9, 30))).selectHits(QUERY, List.of());
+        assertThat(withoutTools.hitsFound()).isZero();
+        assertThat(withoutTools.wallSeconds()).isZero();
+    }
+
+    @Test
+    void missingSeqresIsAOneLineUserError(@TempDir Path dir) {
+        var config = new TemplateSearchConfig(dir.resolve("pdb_seqres.fasta"), DATABASES.resolve("pdb_mmcif"),
+                LocalDate.of(2021, 9, 30), 4, 1, Path.of("/usr/bin"), Duration.ofMinutes(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateSearch(config).search(QUERY, ""))
+                .isInstanceOf(org.foldbatch.FoldbatchException.class)
+                .hasMessage("PDB seqres database " + dir.resolve("pdb_seqres.fasta")
+                        + ": not found or not a file; set the template seqres path");
+    }
+
     @Test
     void mapsQueryResiduesOntoFullTemplateSequence() {
         for (var hit : result.hits()) {
@@ -191,6 +212,7 @@ class TemplateSearchTests {
         var config = new TemplateSearchConfig(DATABASES.resolve("pdb_seqres_2022_09_28__subsampled_1000.fasta"),
                 mmcifDir, LocalDate.of(2021, 9, 30), 4, 1, Path.of("/usr/bin"), Duration.ofMinutes(5));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateSearch(config).search(QUERY, ""))
+                .isInstanceOf(org.foldbatch.FoldbatchException.class)
                 .hasMessage(mmcifDir.resolve("5y2e.cif") + ": line 29: quote \" opened at column 26 is not closed");
     }
 }
