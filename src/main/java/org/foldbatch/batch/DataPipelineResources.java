@@ -54,11 +54,7 @@ public final class DataPipelineResources {
 
     public HmmerBinaries hmmer() {
         if (binaries == null) {
-            try {
-                binaries = HmmerBinaries.locate(properties.search().hmmerBinaryDir());
-            } catch (IllegalStateException e) {
-                throw new FoldbatchException(e.getMessage(), e);
-            }
+            binaries = HmmerBinaries.locate(properties.search().hmmerBinaryDir());
         }
         return binaries;
     }

@@ -28,7 +28,7 @@ public record HmmerBinaries(Path jackhmmer, Path nhmmer, Path hmmbuild, Path hmm
         }
         if (!missing.isEmpty()) {
             String where = directory != null ? "directory " + directory : "PATH (" + System.getenv("PATH") + ")";
-            throw new IllegalStateException("HMMER binaries not found or not executable in " + where + ": "
+            throw new org.foldbatch.FoldbatchException("HMMER binaries not found or not executable in " + where + ": "
                     + String.join(", ", missing) + "; install HMMER 3.3+ or set the HMMER binary directory");
         }
         return new HmmerBinaries(found.get(0), found.get(1), found.get(2), found.get(3), found.get(4));
