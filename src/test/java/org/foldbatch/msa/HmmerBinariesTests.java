@@ -23,7 +23,7 @@ class HmmerBinariesTests {
     void namesEveryMissingBinary(@TempDir Path dir) throws Exception {
         Files.createSymbolicLink(dir.resolve("jackhmmer"), Path.of("/usr/bin/jackhmmer"));
         assertThatThrownBy(() -> HmmerBinaries.locate(dir))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(org.foldbatch.FoldbatchException.class)
                 .hasMessage("HMMER binaries not found or not executable in directory " + dir
                         + ": nhmmer, hmmbuild, hmmalign, hmmsearch; install HMMER 3.3+ or set the HMMER binary"
                         + " directory");

@@ -1,0 +1,89 @@
+package org.foldbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTests {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.execute(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "jobs"})
+    void everySubcommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("Usage: foldbatch " + command);
+    }
+
+    @Test
+    void validateAcceptsEveryAlphaFold3Example() {
+        Run r = run("validate", "samples/inputs/examples");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("ok: "))).hasSize(9);
+    }
+
+    @Test
+    void validatePrintsOneLinePerBadFileAndFails() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"dialect": "alphafold3", "version": 4, "name": "x", "modelSeeds": [1],
+                 "sequences": [{"protein": {"id": "A", "sequence": "MKV",
+                   "modifications": [{"ptmType": "SEP", "ptmPosition": 9}]}}]}
+                """);
+        Run r = run("validate", bad.toString(), "samples/inputs/5tgy.json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("ok: samples/inputs/5tgy.json: 5tgy");
+        assertThat(r.out().lines().filter(l -> l.startsWith("error: ")).toList()).singleElement()
+                .asString().contains(bad.toString(), "$.sequences[0].protein.modifications[0]");
+    }
+
+    @Test
+    void inferenceOnlyRunsAreRefusedPlainly() {
+        Run r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--no-data-pipeline needs the featurisation and inference stages");
+    }
+
+    @Test
+    void aMissingDatabaseStopsTheRunBeforeAnyJobStarts() {
+        Run r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.resolve("data").toString(),
+                "--config", "samples/foldbatch-sample.properties", "--database", "uniref90=/nonexistent/uniref90.fa",
+                "--output-dir", dir.resolve("out").toString(), "--data-pipeline-only");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error: Database uniref90 (/nonexistent/uniref90.fa)");
+        assertThat(dir.resolve("out")).doesNotExist();
+        Run jobs = run("jobs", "--data-dir", dir.resolve("data").toString());
+        assertThat(jobs.exit()).isZero();
+        assertThat(jobs.out().lines()).hasSize(1);
+    }
+}
