@@ -39,6 +39,11 @@ public final class GraphParameters implements AutoCloseable {
         return store.has(scope, name);
     }
 
+    /** The stored shape of {@code scope:name} (with any layer-stack axes), without binding it to the graph. */
+    public int[] storedShape(String scope, String name) {
+        return store.get(scope, name).shape().clone();
+    }
+
     /** The parameter {@code scope:name}; with {@code layer >= 0}, that slice of its leading layer-stack axis. */
     public Operand<TFloat32> get(String scope, String name, int layer) {
         String key = scope + ":" + name + (layer >= 0 ? "#" + layer : "");

@@ -80,6 +80,11 @@ public final class Layers<T extends TFloating> {
         return params.get(path(module), name, layer);
     }
 
+    /** Leading (layer-stack) size of a stored parameter, e.g. the number of blocks of a stack. */
+    public int stackDepth(String module, String name) {
+        return params.storedShape(path(module), name)[0];
+    }
+
     public Operand<T> param(String module, String name) {
         return cast(param32(module, name));
     }
