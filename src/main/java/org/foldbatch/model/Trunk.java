@@ -1,0 +1,236 @@
+package org.foldbatch.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foldbatch.model.weights.ParameterStore;
+import org.foldbatch.model.weights.Record;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TFloating;
+import org.tensorflow.types.family.TType;
+
+/**
+ * The AlphaFold 3 trunk for one padded size: one graph for a single Evoformer pass, run once per recycle with the
+ * previous pass's pair and single fed back (AlphaFold 3 runs {@code num_recycles + 1} passes). Built once per
+ * bucket and reusable for every input of that bucket.
+ */
+public final class Trunk implements AutoCloseable {
+    public static final String SCOPE = "diffuser/evoformer";
+
+    /** Static sizes of the graph. */
+    public record Dims(int numTokens, int msaRows, int numTemplates, int targetFeatWidth, int polymerLigandBonds,
+            int ligandLigandBonds) {
+    }
+
+    /** Trunk outputs as f32 arrays: pair {@code [N, N, Cz]}, single {@code [N, Cs]}. */
+    public record Embeddings(int numTokens, float[] pair, float[] single) {
+        public static Embeddings zeros(int numTokens, int pairChannels, int seqChannels) {
+            return new Embeddings(numTokens, new float[numTokens * numTokens * pairChannels],
+                    new float[numTokens * seqChannels]);
+        }
+    }
+
+    /** One pass: its embeddings and any requested probes (see {@link EvoformerPass}). */
+    public record PassResult(Embeddings embeddings, Map<String, float[]> probes) {
+    }
+
+    private final ModelConfig.EvoformerConfig cfg;
+    private final Dims dims;
+    private final Graph graph;
+    private final Session session;
+    private final GraphParameters params;
+    private final Map<String, Placeholder<?>> inputs = new LinkedHashMap<>();
+    private final EvoformerPass.Output output;
+
+    public Trunk(ModelConfig config, ParameterStore store, Precision precision, TrunkOptions options,
+            RuntimeOptions runtime, Dims dims) {
+        this.cfg = config.evoformer();
+        this.dims = dims;
+        this.graph = new Graph();
+        Ops tf = Ops.create(graph);
+        this.params = new GraphParameters(tf, store);
+        this.output = build(tf, precision.type(), options);
+        this.session = new Session(graph, runtime.toConfigProto());
+    }
+
+    /** Graph sizes for a batch; the MSA module uses {@code min(num_msa, S)} rows. */
+    public static Dims dimsFor(FeatureBatch batch, ModelConfig config, int targetFeatWidth) {
+        return new Dims(batch.numTokens(), Math.min(config.evoformer().numMsa(), batch.get("msa").shape()[0]),
+                batch.get("template_aatype").shape()[0], targetFeatWidth,
+                batch.get("tokens_to_polymer_ligand_bonds:gather_idxs").shape()[0],
+                batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").shape()[0]);
+    }
+
+    private <T extends TFloating> EvoformerPass.Output build(Ops tf, Class<T> type, TrunkOptions options) {
+        int n = dims.numTokens();
+        int m = dims.msaRows();
+        int t = dims.numTemplates();
+        Layers<T> nn = Layers.root(tf, params, type, options).child(SCOPE);
+        EvoformerPass.Inputs in = new EvoformerPass.Inputs(
+                f32(tf, "target_feat", n, dims.targetFeatWidth()),
+                f32(tf, "prev_pair", n, n, cfg.pairChannel()), f32(tf, "prev_single", n, cfg.seqChannel()),
+                i32(tf, "residue_index", n), i32(tf, "token_index", n), i32(tf, "asym_id", n),
+                i32(tf, "entity_id", n), i32(tf, "sym_id", n), f32(tf, "seq_mask", n),
+                List.of(i32(tf, "tokens_to_polymer_ligand_bonds:gather_idxs", dims.polymerLigandBonds(), 2),
+                        i32(tf, "tokens_to_ligand_ligand_bonds:gather_idxs", dims.ligandLigandBonds(), 2)),
+                List.of(f32(tf, "tokens_to_polymer_ligand_bonds:gather_mask", dims.polymerLigandBonds(), 2),
+                        f32(tf, "tokens_to_ligand_ligand_bonds:gather_mask", dims.ligandLigandBonds(), 2)),
+                i32(tf, "template_aatype", t, n), f32(tf, "template_atom_positions", t, n, 24, 3),
+                f32(tf, "template_atom_mask", t, n, 24),
+                i32(tf, "msa", m, n), f32(tf, "msa_mask", m, n), f32(tf, "deletion_matrix", m, n));
+        return EvoformerPass.build(nn, cfg, in);
+    }
+
+    private Operand<TFloat32> f32(Ops tf, String name, long... shape) {
+        return placeholder(tf, TFloat32.class, name, shape);
+    }
+
+    private Operand<TInt32> i32(Ops tf, String name, long... shape) {
+        return placeholder(tf, TInt32.class, name, shape);
+    }
+
+    private <U extends TType> Operand<U> placeholder(Ops tf, Class<U> type, String name, long... shape) {
+        Placeholder<U> p = tf.withName("input." + name.replace(':', '.')).placeholder(type,
+                Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
+        inputs.put(name, p);
+        return p;
+    }
+
+    public Dims dims() {
+        return dims;
+    }
+
+    /**
+     * Runs all passes. {@code msaOrders.get(p)} is the MSA row order of pass p (AlphaFold 3 draws it with a Gumbel
+     * shuffle per recycle); its first {@code msaRows} rows are used.
+     */
+    public Embeddings run(FeatureBatch batch, float[] targetFeat, List<int[]> msaOrders) {
+        Embeddings prev = Embeddings.zeros(dims.numTokens(), cfg.pairChannel(), cfg.seqChannel());
+        for (int[] order : msaOrders) {
+            prev = runPass(batch, targetFeat, order, prev, List.of()).embeddings();
+        }
+        return prev;
+    }
+
+    public PassResult runPass(FeatureBatch batch, float[] targetFeat, int[] msaOrder, Embeddings prev,
+            Collection<String> probeNames) {
+        int n = dims.numTokens();
+        List<Tensor> owned = new ArrayList<>();
+        try {
+            Session.Runner runner = params.feed(session.runner());
+            Map<String, Tensor> feeds = new LinkedHashMap<>();
+            feeds.put("target_feat", floats(owned, targetFeat, n, dims.targetFeatWidth()));
+            feeds.put("prev_pair", floats(owned, prev.pair(), n, n, cfg.pairChannel()));
+            feeds.put("prev_single", floats(owned, prev.single(), n, cfg.seqChannel()));
+            for (String key : List.of("residue_index", "token_index", "asym_id", "entity_id", "sym_id",
+                    "tokens_to_polymer_ligand_bonds:gather_idxs", "tokens_to_ligand_ligand_bonds:gather_idxs",
+                    "template_aatype")) {
+                Record r = batch.get(key);
+                feeds.put(key, ints(owned, r.ints(), r.shape()));
+            }
+            for (String key : List.of("seq_mask", "tokens_to_polymer_ligand_bonds:gather_mask",
+                    "tokens_to_ligand_ligand_bonds:gather_mask", "template_atom_positions", "template_atom_mask")) {
+                Record r = batch.get(key);
+                feeds.put(key, floatsOf(owned, r.floats(), r.shape()));
+            }
+            selectMsaRows(batch, msaOrder, feeds, owned);
+            for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
+                runner.feed(inputs.get(e.getKey()), e.getValue());
+            }
+            // The same operand may be fetched only once per run; probes can alias the outputs.
+            List<Operand<TFloat32>> fetched = new ArrayList<>(List.of(output.pair(), output.single()));
+            List<Integer> slots = new ArrayList<>();
+            for (String probe : probeNames) {
+                Operand<TFloat32> op = output.probes().get(probe);
+                if (op == null) {
+                    throw new IllegalArgumentException("unknown trunk probe '" + probe + "'; known: "
+                            + output.probes().keySet());
+                }
+                int at = indexOfSame(fetched, op);
+                if (at < 0) {
+                    at = fetched.size();
+                    fetched.add(op);
+                }
+                slots.add(at);
+            }
+            fetched.forEach(runner::fetch);
+            try (Result r = runner.run()) {
+                List<float[]> values = new ArrayList<>();
+                for (int i = 0; i < fetched.size(); i++) {
+                    values.add(Tensors.floats((TFloat32) r.get(i)));
+                }
+                Embeddings emb = new Embeddings(n, values.get(0), values.get(1));
+                Map<String, float[]> probes = new LinkedHashMap<>();
+                int i = 0;
+                for (String probe : probeNames) {
+                    probes.put(probe, values.get(slots.get(i++)));
+                }
+                return new PassResult(emb, probes);
+            }
+        } finally {
+            owned.forEach(Tensor::close);
+        }
+    }
+
+    private static int indexOfSame(List<Operand<TFloat32>> ops, Operand<TFloat32> op) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i).asOutput().equals(op.asOutput())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void selectMsaRows(FeatureBatch batch, int[] order, Map<String, Tensor> feeds, List<Tensor> owned) {
+        int n = dims.numTokens();
+        int m = dims.msaRows();
+        int[] msa = batch.get("msa").ints();
+        float[] mask = batch.get("msa_mask").floats();
+        float[] del = batch.get("deletion_matrix").floats();
+        int[] msaOut = new int[m * n];
+        float[] maskOut = new float[m * n];
+        float[] delOut = new float[m * n];
+        for (int row = 0; row < m; row++) {
+            System.arraycopy(msa, order[row] * n, msaOut, row * n, n);
+            System.arraycopy(mask, order[row] * n, maskOut, row * n, n);
+            System.arraycopy(del, order[row] * n, delOut, row * n, n);
+        }
+        feeds.put("msa", ints(owned, msaOut, new int[] {m, n}));
+        feeds.put("msa_mask", floatsOf(owned, maskOut, new int[] {m, n}));
+        feeds.put("deletion_matrix", floatsOf(owned, delOut, new int[] {m, n}));
+    }
+
+    private static TFloat32 floats(List<Tensor> owned, float[] v, long... shape) {
+        TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(shape), DataBuffers.of(v, true, false));
+        owned.add(t);
+        return t;
+    }
+
+    private static TFloat32 floatsOf(List<Tensor> owned, float[] v, int[] shape) {
+        return floats(owned, v, java.util.Arrays.stream(shape).asLongStream().toArray());
+    }
+
+    private static TInt32 ints(List<Tensor> owned, int[] v, int[] shape) {
+        TInt32 t = TInt32.tensorOf(Tensors.shapeOf(shape), DataBuffers.of(v, true, false));
+        owned.add(t);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        params.close();
+        graph.close();
+    }
+}
