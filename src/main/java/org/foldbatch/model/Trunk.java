@@ -30,7 +30,7 @@ public final class Trunk implements AutoCloseable {
 
     /** Static sizes of the graph. */
     public record Dims(int numTokens, int msaRows, int numTemplates, int targetFeatWidth, int polymerLigandBonds,
-            int ligandLigandBonds) {
+            int ligandLigandBonds, int queryBlocks, int queriesPerBlock, int keysPerBlock) {
     }
 
     /** Trunk outputs as f32 arrays: pair {@code [N, N, Cz]}, single {@code [N, Cs]}. */
@@ -52,6 +52,8 @@ public final class Trunk implements AutoCloseable {
     private final GraphParameters params;
     private final Map<String, Placeholder<?>> inputs = new LinkedHashMap<>();
     private final EvoformerPass.Output output;
+    private final Map<String, Placeholder<?>> atomInputs = new LinkedHashMap<>();
+    private final Operand<TFloat32> targetFeat;
 
     public Trunk(ModelConfig config, ParameterStore store, Precision precision, TrunkOptions options,
             RuntimeOptions runtime, Dims dims) {
@@ -61,16 +63,27 @@ public final class Trunk implements AutoCloseable {
         Ops tf = Ops.create(graph);
         this.params = new GraphParameters(tf, store);
         this.output = build(tf, precision.type(), options);
+        this.targetFeat = buildTargetFeat(tf, precision.type(), options);
         this.session = new Session(graph, runtime.toConfigProto());
     }
 
     /** Graph sizes for a batch; the MSA module uses {@code min(num_msa, S)} rows. */
-    public static Dims dimsFor(FeatureBatch batch, ModelConfig config, int targetFeatWidth) {
+    public static Dims dimsFor(FeatureBatch batch, ModelConfig config) {
+        int[] queries = batch.get("token_atoms_to_queries:gather_idxs").shape();
+        int[] keys = batch.get("queries_to_keys:gather_idxs").shape();
         return new Dims(batch.numTokens(), Math.min(config.evoformer().numMsa(), batch.get("msa").shape()[0]),
-                batch.get("template_aatype").shape()[0], targetFeatWidth,
+                batch.get("template_aatype").shape()[0],
+                2 * TemplateEmbedding.NUM_RESTYPES + 1 + config.evoformer().perAtomConditioning().perTokenChannels(),
                 batch.get("tokens_to_polymer_ligand_bonds:gather_idxs").shape()[0],
-                batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").shape()[0]);
+                batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").shape()[0], queries[0], queries[1], keys[1]);
     }
+
+    private static final List<String> ATOM_FLOAT_FEATURES = List.of("ref_pos", "ref_mask", "ref_charge",
+            "pred_dense_atom_mask", "profile", "deletion_mean");
+    private static final List<String> ATOM_INT_FEATURES = List.of("ref_element", "ref_atom_name_chars",
+            "ref_space_uid", "aatype");
+    private static final List<String> ATOM_GATHERS = List.of("token_atoms_to_queries", "tokens_to_queries",
+            "tokens_to_keys", "queries_to_keys", "queries_to_token_atoms");
 
     private <T extends TFloating> EvoformerPass.Output build(Ops tf, Class<T> type, TrunkOptions options) {
         int n = dims.numTokens();
@@ -90,6 +103,73 @@ public final class Trunk implements AutoCloseable {
                 f32(tf, "template_atom_mask", t, n, 24),
                 i32(tf, "msa", m, n), f32(tf, "msa_mask", m, n), f32(tf, "deletion_matrix", m, n));
         return EvoformerPass.build(nn, cfg, in);
+    }
+
+    private <T extends TFloating> Operand<TFloat32> buildTargetFeat(Ops tf, Class<T> type, TrunkOptions options) {
+        int n = dims.numTokens();
+        long b = dims.queryBlocks();
+        long q = dims.queriesPerBlock();
+        long k = dims.keysPerBlock();
+        Map<String, long[]> shapes = Map.of("ref_pos", new long[] {n, 24, 3}, "ref_mask", new long[] {n, 24},
+                "ref_charge", new long[] {n, 24}, "pred_dense_atom_mask", new long[] {n, 24},
+                "profile", new long[] {n, TemplateEmbedding.NUM_RESTYPES}, "deletion_mean", new long[] {n},
+                "ref_element", new long[] {n, 24}, "ref_atom_name_chars", new long[] {n, 24, 4},
+                "ref_space_uid", new long[] {n, 24}, "aatype", new long[] {n});
+        Map<String, long[]> gathers = Map.of("token_atoms_to_queries", new long[] {b, q},
+                "tokens_to_queries", new long[] {b, q}, "tokens_to_keys", new long[] {b, k},
+                "queries_to_keys", new long[] {b, k}, "queries_to_token_atoms", new long[] {n, 24});
+        Map<String, Operand<TFloat32>> f = new LinkedHashMap<>();
+        Map<String, Operand<TInt32>> i = new LinkedHashMap<>();
+        for (String key : ATOM_FLOAT_FEATURES) {
+            f.put(key, atomPlaceholder(tf, TFloat32.class, key, shapes.get(key)));
+        }
+        for (String key : ATOM_INT_FEATURES) {
+            i.put(key, atomPlaceholder(tf, TInt32.class, key, shapes.get(key)));
+        }
+        Map<String, GatherInfo> g = new LinkedHashMap<>();
+        for (String key : ATOM_GATHERS) {
+            g.put(key, new GatherInfo(atomPlaceholder(tf, TInt32.class, key + ":gather_idxs", gathers.get(key)),
+                    atomPlaceholder(tf, TFloat32.class, key + ":gather_mask", gathers.get(key))));
+        }
+        AtomCrossAttEncoder.AtomInputs atoms = new AtomCrossAttEncoder.AtomInputs(f.get("ref_pos"),
+                f.get("ref_mask"), i.get("ref_element"), f.get("ref_charge"), i.get("ref_atom_name_chars"),
+                i.get("ref_space_uid"), f.get("pred_dense_atom_mask"), g.get("token_atoms_to_queries"),
+                g.get("tokens_to_queries"), g.get("tokens_to_keys"), g.get("queries_to_keys"),
+                g.get("queries_to_token_atoms"));
+        Layers<T> diffuser = Layers.root(tf, params, type, options).child("diffuser");
+        return AtomCrossAttEncoder.targetFeat(diffuser, atoms, i.get("aatype"), f.get("profile"),
+                f.get("deletion_mean"));
+    }
+
+    private <U extends TType> Operand<U> atomPlaceholder(Ops tf, Class<U> type, String name, long[] shape) {
+        Placeholder<U> p = tf.withName("atom." + name.replace(':', '.')).placeholder(type,
+                Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
+        atomInputs.put(name, p);
+        return p;
+    }
+
+    /** AlphaFold 3's target features {@code [N, 63 + per_token_channels]} (computed once, before the passes). */
+    public float[] targetFeatures(FeatureBatch batch) {
+        List<Tensor> owned = new ArrayList<>();
+        try {
+            Session.Runner runner = params.feed(session.runner());
+            for (Map.Entry<String, Placeholder<?>> e : atomInputs.entrySet()) {
+                Record r = batch.get(e.getKey());
+                Tensor t = e.getValue().type() == TInt32.class ? ints(owned, r.ints(), r.shape())
+                        : floatsOf(owned, r.floats(), r.shape());
+                runner.feed(e.getValue(), t);
+            }
+            try (Result r = runner.fetch(targetFeat).run()) {
+                return Tensors.floats((TFloat32) r.get(0));
+            }
+        } finally {
+            owned.forEach(Tensor::close);
+        }
+    }
+
+    /** The whole trunk: target features, then one pass per MSA order. */
+    public Embeddings run(FeatureBatch batch, List<int[]> msaOrders) {
+        return run(batch, targetFeatures(batch), msaOrders);
     }
 
     private Operand<TFloat32> f32(Ops tf, String name, long... shape) {

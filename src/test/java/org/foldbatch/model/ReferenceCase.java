@@ -88,11 +88,17 @@ final class ReferenceCase {
             try (GraphParameters gp = new GraphParameters(tf, params)) {
                 List<Operand<TFloat32>> outs = build.apply(Layers.root(tf, gp, TFloat32.class, options));
                 Session.Runner runner = gp.feed(s.runner());
-                outs.forEach(runner::fetch);
+                List<org.tensorflow.Output<TFloat32>> unique = new java.util.ArrayList<>();
+                for (Operand<TFloat32> o : outs) {
+                    if (!unique.contains(o.asOutput())) {
+                        unique.add(o.asOutput());
+                    }
+                }
+                unique.forEach(runner::fetch);
                 try (Result result = runner.run()) {
                     List<float[]> values = new java.util.ArrayList<>();
-                    for (int i = 0; i < outs.size(); i++) {
-                        values.add(Tensors.floats((TFloat32) result.get(i)));
+                    for (Operand<TFloat32> o : outs) {
+                        values.add(Tensors.floats((TFloat32) result.get(unique.indexOf(o.asOutput()))));
                     }
                     return values;
                 }
