@@ -83,10 +83,16 @@ final class ReferenceCase {
 
     /** Builds a float32 graph over this case's parameters, runs it, and returns the fetched values in order. */
     List<float[]> run(TrunkOptions options, Function<Layers<TFloat32>, List<Operand<TFloat32>>> build) {
-        try (Graph g = new Graph(); Session s = new Session(g)) {
+        return run(TFloat32.class, options, RuntimeOptions.defaults(), build);
+    }
+
+    /** As {@link #run(TrunkOptions, Function)} with activations of {@code type} and the given session options. */
+    <T extends org.tensorflow.types.family.TFloating> List<float[]> run(Class<T> type, TrunkOptions options,
+            RuntimeOptions runtime, Function<Layers<T>, List<Operand<TFloat32>>> build) {
+        try (Graph g = new Graph(); Session s = new Session(g, runtime.toConfigProto())) {
             Ops tf = Ops.create(g);
             try (GraphParameters gp = new GraphParameters(tf, params)) {
-                List<Operand<TFloat32>> outs = build.apply(Layers.root(tf, gp, TFloat32.class, options));
+                List<Operand<TFloat32>> outs = build.apply(Layers.root(tf, gp, type, options));
                 Session.Runner runner = gp.feed(s.runner());
                 List<org.tensorflow.Output<TFloat32>> unique = new java.util.ArrayList<>();
                 for (Operand<TFloat32> o : outs) {
@@ -106,7 +112,7 @@ final class ReferenceCase {
         }
     }
 
-    Operand<TFloat32> in(Layers<TFloat32> nn, String key) {
+    Operand<TFloat32> in(Layers<?> nn, String key) {
         return Tensors.floatConstant(nn.tf(), input(key));
     }
 

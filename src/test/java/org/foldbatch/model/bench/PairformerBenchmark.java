@@ -109,7 +109,7 @@ public final class PairformerBenchmark {
         try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().toConfigProto())) {
             Ops tf = Ops.create(g);
             try (GraphParameters gp = new GraphParameters(tf, store)) {
-                Operand<TFloat32> out = build(tf, gp, precision.type(), options, n);
+                Operand<TFloat32> out = buildBlock(tf, gp, precision.type(), options, n);
                 run(s, gp, out);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < reps; i++) {
@@ -128,7 +128,7 @@ public final class PairformerBenchmark {
         }
     }
 
-    private static <T extends TFloating> Operand<TFloat32> build(Ops tf, GraphParameters gp, Class<T> type,
+    static <T extends TFloating> Operand<TFloat32> buildBlock(Ops tf, GraphParameters gp, Class<T> type,
             TrunkOptions options, int n) {
         SplittableRandom rnd = new SplittableRandom(11);
         float[] pair = new float[n * n * CZ];
@@ -160,7 +160,7 @@ public final class PairformerBenchmark {
                 .toConfigProto())) {
             Ops tf = Ops.create(g);
             try (GraphParameters gp = new GraphParameters(tf, store)) {
-                Operand<TFloat32> out = build(tf, gp, precision.type(), options, n);
+                Operand<TFloat32> out = buildBlock(tf, gp, precision.type(), options, n);
                 // Measured on the first run: after a warm-up, freed buffers would stay resident and hide the peak.
                 Files.writeString(Path.of("/proc/self/clear_refs"), "5");
                 long before = status("VmRSS");
