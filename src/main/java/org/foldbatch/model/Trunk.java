@@ -41,11 +41,24 @@ public final class Trunk implements AutoCloseable {
         }
     }
 
+    /** What the heads consume: final pair and single plus the target features, all f32. */
+    public record Output(Dims dims, int pairChannels, int seqChannels, float[] pair, float[] single,
+            float[] targetFeat) {
+        /** As records ({@code pair}, {@code single}, {@code target_feat}) for storing between batch steps. */
+        public List<Record> toRecords(String scope) {
+            int n = dims.numTokens();
+            return List.of(Record.ofFloats(scope, "pair", new int[] {n, n, pairChannels}, pair),
+                    Record.ofFloats(scope, "single", new int[] {n, seqChannels}, single),
+                    Record.ofFloats(scope, "target_feat", new int[] {n, dims.targetFeatWidth()}, targetFeat));
+        }
+    }
+
     /** One pass: its embeddings and any requested probes (see {@link EvoformerPass}). */
     public record PassResult(Embeddings embeddings, Map<String, float[]> probes) {
     }
 
     private final ModelConfig.EvoformerConfig cfg;
+    private final int numRecycles;
     private final Dims dims;
     private final Graph graph;
     private final Session session;
@@ -58,6 +71,7 @@ public final class Trunk implements AutoCloseable {
     public Trunk(ModelConfig config, ParameterStore store, Precision precision, TrunkOptions options,
             RuntimeOptions runtime, Dims dims) {
         this.cfg = config.evoformer();
+        this.numRecycles = config.numRecycles();
         this.dims = dims;
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
@@ -165,6 +179,13 @@ public final class Trunk implements AutoCloseable {
         } finally {
             owned.forEach(Tensor::close);
         }
+    }
+
+    /** Inference: target features, then {@code num_recycles + 1} passes with freshly shuffled MSA rows. */
+    public Output infer(FeatureBatch batch, long seed) {
+        float[] target = targetFeatures(batch);
+        Embeddings e = run(batch, target, MsaShuffle.orders(batch.get("msa_mask"), numRecycles + 1, seed));
+        return new Output(dims, cfg.pairChannel(), cfg.seqChannel(), e.pair(), e.single(), target);
     }
 
     /** The whole trunk: target features, then one pass per MSA order. */

@@ -1,0 +1,58 @@
+package org.foldbatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import org.foldbatch.model.weights.Record;
+import org.foldbatch.model.weights.RecordFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trunk's inference entry point on model_tiny: shuffled MSA, records out, feature batches in. */
+class TrunkTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void infersFromAFeatureBatchFileAndIsRepeatablePerSeed() {
+        TrunkParityTests.load();
+        Path file = dir.resolve("features.bin.zst");
+        TrunkParityTests.batch.write(file);
+        FeatureBatch batch = FeatureBatch.read(file);
+        assertThat(batch.features().keySet()).isEqualTo(TrunkParityTests.batch.features().keySet());
+        ModelConfig config = TrunkParityTests.config;
+        try (Trunk trunk = new Trunk(config, TrunkParityTests.tiny.params, Precision.FLOAT32,
+                TrunkOptions.alphaFoldDefaults(), RuntimeOptions.defaults(), Trunk.dimsFor(batch, config))) {
+            Trunk.Output a = trunk.infer(batch, 7);
+            Trunk.Output b = trunk.infer(batch, 7);
+            assertThat(a.pair()).containsExactly(b.pair());
+            List<Record> records = a.toRecords("__trunk__");
+            assertThat(records).extracting(Record::name).containsExactly("pair", "single", "target_feat");
+            assertThat(records.get(0).shape()).containsExactly(16, 16, 32);
+            assertThat(records.get(2).shape()).containsExactly(16, 95);
+            for (float v : a.pair()) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+            // With the reference's own MSA orders the embeddings are AlphaFold 3's; a random order differs.
+            double diff = ReferenceCase.scaledError(a.single(), TrunkParityTests.tiny.output("trunk/single").floats());
+            assertThat(diff).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aMissingFeatureIsNamed() {
+        TrunkParityTests.load();
+        var features = new HashMap<>(TrunkParityTests.batch.features());
+        features.remove("ref_space_uid");
+        FeatureBatch broken = new FeatureBatch(features, "broken.bin");
+        try (Trunk trunk = new Trunk(TrunkParityTests.config, TrunkParityTests.tiny.params, Precision.FLOAT32,
+                TrunkOptions.unchunked(), RuntimeOptions.defaults(),
+                Trunk.dimsFor(TrunkParityTests.batch, TrunkParityTests.config))) {
+            assertThatThrownBy(() -> trunk.targetFeatures(broken)).isInstanceOf(RecordFormatException.class)
+                    .hasMessage("broken.bin: feature 'ref_space_uid' is missing");
+        }
+    }
+}
