@@ -77,7 +77,8 @@ public final class Trunk implements AutoCloseable {
         Ops tf = Ops.create(graph);
         this.params = new GraphParameters(tf, store);
         this.output = build(tf, precision.type(), options);
-        this.targetFeat = buildTargetFeat(tf, precision.type(), options);
+        // AlphaFold 3 runs the per-atom encoder in f32 even under the bf16 policy (its inputs are f32).
+        this.targetFeat = buildTargetFeat(tf, TFloat32.class, options);
         this.session = new Session(graph, runtime.toConfigProto());
     }
 

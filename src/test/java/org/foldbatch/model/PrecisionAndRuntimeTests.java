@@ -41,4 +41,16 @@ class PrecisionAndRuntimeTests {
         assertThat(ReferenceCase.scaledError(tuned.get(1), plain.get(1))).isLessThanOrEqualTo(1e-6);
         c.assertClose(tuned.get(0), "act", 1e-5);
     }
+
+    @Test
+    void bfloat16MsaModuleBlockIsCloseToTheF32Reference() {
+        ReferenceCase c = ReferenceCase.load("evoformer_iteration");
+        List<float[]> bf16 = c.run(TBfloat16.class, TrunkOptions.unchunked(), RuntimeOptions.defaults(), nn -> {
+            var o = EvoformerIteration.apply(nn.child("msa_stack"), nn.cast(c.in(nn, "msa")),
+                    nn.cast(c.in(nn, "pair")), nn.cast(c.in(nn, "msa_mask")), nn.cast(c.in(nn, "pair_mask")));
+            return List.of(nn.f32(o.msa()), nn.f32(o.pair()));
+        });
+        assertThat(ReferenceCase.scaledError(bf16.get(0), c.output("msa").floats())).isLessThan(5e-2);
+        assertThat(ReferenceCase.scaledError(bf16.get(1), c.output("pair").floats())).isLessThan(5e-2);
+    }
 }

@@ -55,4 +55,24 @@ class TrunkTests {
                     .hasMessage("broken.bin: feature 'ref_space_uid' is missing");
         }
     }
+
+    @Test
+    void bfloat16TrunkStaysCloseToTheF32Reference() {
+        TrunkParityTests.load();
+        FeatureBatch batch = TrunkParityTests.batch;
+        ModelConfig config = TrunkParityTests.config;
+        Record perm = TrunkParityTests.tiny.input("trunk/msa_perm");
+        int rows = perm.shape()[1];
+        List<int[]> orders = List.of(java.util.Arrays.copyOfRange(perm.ints(), 0, rows),
+                java.util.Arrays.copyOfRange(perm.ints(), rows, 2 * rows));
+        try (Trunk trunk = new Trunk(config, TrunkParityTests.tiny.params, Precision.BFLOAT16,
+                TrunkOptions.alphaFoldDefaults(), RuntimeOptions.defaults(), Trunk.dimsFor(batch, config))) {
+            Trunk.Embeddings e = trunk.run(batch, orders);
+            double single = ReferenceCase.scaledError(e.single(),
+                    TrunkParityTests.tiny.output("trunk/single").floats());
+            double pair = ReferenceCase.scaledError(e.pair(), TrunkParityTests.tiny.output("trunk/pair").floats());
+            assertThat(single).isLessThan(0.1).isGreaterThan(1e-5);
+            assertThat(pair).isLessThan(0.1).isGreaterThan(1e-5);
+        }
+    }
 }
