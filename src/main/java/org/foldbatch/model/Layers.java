@@ -77,7 +77,7 @@ public final class Layers<T extends TFloating> {
 
     /** Parameter {@code module:name} under this scope, as float32. */
     public Operand<TFloat32> param32(String module, String name) {
-        return params.get(path(module), name, layer);
+        return f32(params.get(path(module), name, layer));
     }
 
     /** Leading (layer-stack) size of a stored parameter, e.g. the number of blocks of a stack. */
@@ -85,8 +85,9 @@ public final class Layers<T extends TFloating> {
         return params.storedShape(path(module), name)[0];
     }
 
+    /** Parameter {@code module:name} under this scope, in the activation type. */
     public Operand<T> param(String module, String name) {
-        return cast(param32(module, name));
+        return cast(params.get(path(module), name, layer));
     }
 
     private String path(String module) {

@@ -75,11 +75,12 @@ public final class Trunk implements AutoCloseable {
         this.dims = dims;
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
-        this.params = new GraphParameters(tf, store);
+        this.params = new GraphParameters(tf, store, precision == Precision.BFLOAT16);
         this.output = build(tf, precision.type(), options);
         // AlphaFold 3 runs the per-atom encoder in f32 even under the bf16 policy (its inputs are f32).
         this.targetFeat = buildTargetFeat(tf, TFloat32.class, options);
         this.session = new Session(graph, runtime.toConfigProto());
+        params.upload(session);
     }
 
     /** Graph sizes for a batch; the MSA module uses {@code min(num_msa, S)} rows. */
@@ -167,7 +168,7 @@ public final class Trunk implements AutoCloseable {
     public float[] targetFeatures(FeatureBatch batch) {
         List<Tensor> owned = new ArrayList<>();
         try {
-            Session.Runner runner = params.feed(session.runner());
+            Session.Runner runner = session.runner();
             for (Map.Entry<String, Placeholder<?>> e : atomInputs.entrySet()) {
                 Record r = batch.get(e.getKey());
                 Tensor t = e.getValue().type() == TInt32.class ? ints(owned, r.ints(), r.shape())
@@ -230,7 +231,7 @@ public final class Trunk implements AutoCloseable {
         int n = dims.numTokens();
         List<Tensor> owned = new ArrayList<>();
         try {
-            Session.Runner runner = params.feed(session.runner());
+            Session.Runner runner = session.runner();
             Map<String, Tensor> feeds = new LinkedHashMap<>();
             feeds.put("target_feat", floats(owned, targetFeat, n, dims.targetFeatWidth()));
             feeds.put("prev_pair", floats(owned, prev.pair(), n, n, cfg.pairChannel()));
@@ -332,7 +333,6 @@ public final class Trunk implements AutoCloseable {
     @Override
     public void close() {
         session.close();
-        params.close();
         graph.close();
     }
 }

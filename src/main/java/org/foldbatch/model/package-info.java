@@ -2,8 +2,8 @@
  * The AlphaFold 3 network in TensorFlow Java (graph mode), module by module under AlphaFold 3's own Haiku names.
  *
  * <p>Building blocks: {@link org.foldbatch.model.Layers} (scope, layer-stack slice, activation type; Linear with
- * Haiku weight shapes, LayerNorm with f32 statistics), {@link org.foldbatch.model.GraphParameters} (weights fed as
- * placeholders, so the graph holds no copy). Trunk modules: {@link org.foldbatch.model.TransitionBlock},
+ * Haiku weight shapes, LayerNorm with f32 statistics), {@link org.foldbatch.model.GraphParameters} (weights in resource
+ * variables, uploaded once per session). Trunk modules: {@link org.foldbatch.model.TransitionBlock},
  * {@link org.foldbatch.model.TriangleMultiplication}, {@link org.foldbatch.model.GridSelfAttention},
  * {@link org.foldbatch.model.OuterProductMean}, {@link org.foldbatch.model.MsaAttention},
  * {@link org.foldbatch.model.SingleAttention}, {@link org.foldbatch.model.PairformerIteration},

@@ -91,9 +91,11 @@ final class ReferenceCase {
             RuntimeOptions runtime, Function<Layers<T>, List<Operand<TFloat32>>> build) {
         try (Graph g = new Graph(); Session s = new Session(g, runtime.toConfigProto())) {
             Ops tf = Ops.create(g);
-            try (GraphParameters gp = new GraphParameters(tf, params)) {
+            GraphParameters gp = new GraphParameters(tf, params, type == org.tensorflow.types.TBfloat16.class);
+            {
                 List<Operand<TFloat32>> outs = build.apply(Layers.root(tf, gp, type, options));
-                Session.Runner runner = gp.feed(s.runner());
+                gp.upload(s);
+                Session.Runner runner = s.runner();
                 List<org.tensorflow.Output<TFloat32>> unique = new java.util.ArrayList<>();
                 for (Operand<TFloat32> o : outs) {
                     if (!unique.contains(o.asOutput())) {

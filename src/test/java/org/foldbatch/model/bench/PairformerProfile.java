@@ -25,12 +25,15 @@ public final class PairformerProfile {
         ParameterStore store = SyntheticWeights.stackSlice(SyntheticWeights.TRUNK_BLOCK, 1, 7);
         try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().toConfigProto())) {
             Ops tf = Ops.create(g);
-            try (GraphParameters gp = new GraphParameters(tf, store)) {
+            GraphParameters gp = new GraphParameters(tf, store);
+            {
                 Operand<TFloat32> out = PairformerBenchmark.buildBlock(tf, gp, Precision.FLOAT32.type(),
                         TrunkOptions.unchunked(), n);
-                gp.feed(s.runner()).fetch(out).run().close();
+                gp.upload(s);
+                gp.upload(s);
+                s.runner().fetch(out).run().close();
                 RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
-                try (Result r = gp.feed(s.runner()).fetch(out).setOptions(trace).runAndFetchMetadata()) {
+                try (Result r = s.runner().fetch(out).setOptions(trace).runAndFetchMetadata()) {
                     RunMetadata md = r.getMetadata().orElseThrow();
                     Map<String, Long> byOp = new HashMap<>();
                     StepStats st = md.getStepStats();

@@ -38,7 +38,8 @@ final class SyntheticWeights {
                 };
             }
             String scope = key.substring(0, key.lastIndexOf(':'));
-            out.add(Record.ofFloats(scope, name, shape, v));
+            out.add(e.dtype() == org.foldbatch.model.weights.DType.BFLOAT16 ? Record.ofBfloat16(scope, name, shape, v)
+                    : Record.ofFloats(scope, name, shape, v));
         }
         return new ParameterStore(out);
     }
