@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Max;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -236,10 +235,6 @@ public final class Layers<T extends TFloating> {
 
     public Operand<T> mul(Operand<T> a, Operand<T> b) {
         return tf.math.mul(a, b);
-    }
-
-    public <U extends org.tensorflow.types.family.TNumber> Operand<U> maxOver(Operand<U> x, int axis, boolean keep) {
-        return tf.max(x, tf.constant(axis), Max.keepDims(keep));
     }
 
     /** Body of a row-chunked computation: builds the result for rows {@code [start, end)} with {@code nn}. */

@@ -65,7 +65,6 @@ public final class TemplateEmbedding {
             Operand<TInt32> aatype, Operand<TFloat32> positions, Operand<TFloat32> atomMask, Operand<T> paddingMask2d,
             Operand<T> multichainMask2d, DgramFeatures dgram) {
         Ops tf = nn.tf();
-        long[] qd = Layers.dims(queryEmbedding);
         int numTemplates = (int) Layers.dims(aatype)[0];
         Layers<T> single = nn.child("single_template_embedding");
         Operand<T> sum = null;
@@ -79,9 +78,7 @@ public final class TemplateEmbedding {
             throw new IllegalArgumentException("template embedding needs at least one template slot");
         }
         Operand<T> avg = tf.math.div(sum, nn.scalar(SLOT_EPS + numTemplates));
-        Operand<T> out = nn.linear(tf.nn.relu(avg), "output_linear");
-        assert Layers.dims(out)[2] == qd[2];
-        return out;
+        return nn.linear(tf.nn.relu(avg), "output_linear");
     }
 
     static <T extends TFloating> Operand<T> singleTemplate(Layers<T> nn, Operand<T> query, Operand<TInt32> aatype,

@@ -11,14 +11,6 @@ import org.tensorflow.types.TFloat32;
 class ModuleParityTests {
     static final double TOL = 1e-5;
 
-    private static int heads(ReferenceCase c, String... path) {
-        var node = c.config.get("config");
-        for (String p : path) {
-            node = node.get(p);
-        }
-        return node.get("num_head").asInt();
-    }
-
     @Test
     void transition() {
         ReferenceCase c = ReferenceCase.load("transition");
