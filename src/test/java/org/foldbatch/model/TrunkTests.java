@@ -75,4 +75,33 @@ class TrunkTests {
             assertThat(pair).isLessThan(0.1).isGreaterThan(1e-5);
         }
     }
+
+    /**
+     * The official config and the official record names, shapes and dtypes (random bf16 values) drive the full trunk:
+     * the 447-wide target features, 4 MSA-module blocks, 2-block templates, 48 Pairformer blocks and 11 passes.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void officialConfigAndWeightShapesRunTheFull48BlockTrunk() throws Exception {
+        TrunkParityTests.load();
+        ModelConfig official = ModelConfig.load(Path.of(getClass().getResource("/af3-data/model_config.json").toURI()));
+        var store = org.foldbatch.model.bench.SyntheticWeights.fullSize(3, "diffuser/evoformer/",
+                "diffuser/evoformer_conditioning");
+        FeatureBatch batch = TrunkParityTests.batch;
+        Trunk.Dims dims = Trunk.dimsFor(batch, official);
+        assertThat(dims.targetFeatWidth()).isEqualTo(447);
+        try (Trunk trunk = new Trunk(official, store, official.globalConfig().precision(),
+                new TrunkOptions(official.globalConfig().pairTransitionShardSpec(),
+                        official.globalConfig().pairAttentionChunkSize()), RuntimeOptions.defaults(), dims)) {
+            Trunk.Output out = trunk.infer(batch, 1);
+            assertThat(out.pair()).hasSize(16 * 16 * 128);
+            assertThat(out.single()).hasSize(16 * 384);
+            double sumSq = 0;
+            for (float v : out.single()) {
+                assertThat(Float.isFinite(v)).isTrue();
+                sumSq += v * v;
+            }
+            assertThat(sumSq).isGreaterThan(0);
+        }
+    }
 }
