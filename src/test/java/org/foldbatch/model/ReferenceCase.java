@@ -135,6 +135,7 @@ final class ReferenceCase {
 
     void assertClose(float[] got, String outputKey, double tolerance) {
         double err = scaledError(got, output(outputKey).floats());
+        System.out.printf("parity %s/%s scaled max error %.2e (tolerance %.0e)%n", name, outputKey, err, tolerance);
         assertThat(err).as("%s/%s scaled max error", name, outputKey).isLessThanOrEqualTo(tolerance);
     }
 }
