@@ -135,19 +135,4 @@ class TrunkParityTests {
     private static Operand<org.tensorflow.types.TInt32> ints(Layers<TFloat32> nn, String key) {
         return Tensors.intConstant(nn.tf(), batch.get(key));
     }
-
-    @Test
-    void officialConfigLoads() throws Exception {
-        java.nio.file.Path p = java.nio.file.Path.of(getClass().getResource("/af3-data/model_config.json").toURI());
-        ModelConfig c = ModelConfig.load(p);
-        assertThat(c.evoformer().pairformer().numLayer()).isEqualTo(48);
-        assertThat(c.evoformer().msaStack().outerProductMean().numOuterChannel()).isEqualTo(32);
-        assertThat(c.evoformer().template().templateStack().pairTransition().numIntermediateFactor()).isEqualTo(2);
-        assertThat(c.globalConfig().precision()).isEqualTo(Precision.BFLOAT16);
-        assertThat(c.globalConfig().pairTransitionShardSpec().sizeFor(2048)).isNull();
-        assertThat(c.globalConfig().pairTransitionShardSpec().sizeFor(2049)).isEqualTo(1024);
-        assertThat(c.globalConfig().pairAttentionChunkSize().sizeFor(256)).isEqualTo(128);
-        assertThat(c.globalConfig().pairAttentionChunkSize().sizeFor(2000)).isEqualTo(32);
-        assertThat(c.numRecycles()).isEqualTo(10);
-    }
 }
