@@ -66,6 +66,30 @@ public final class ParameterStore {
         return r;
     }
 
+    /**
+     * The model identifier ({@code __meta__:__identifier__}, 64 bytes that AlphaFold 3 prints as the model id),
+     * as text when printable, else hex; null when the file has none (the reference vectors).
+     */
+    public String identifier() {
+        Record r = records.get(WeightsSchema.META_KEY);
+        if (r == null) {
+            return null;
+        }
+        byte[] b = r.data();
+        boolean printable = true;
+        for (byte x : b) {
+            printable &= x >= 0x20 && x < 0x7F;
+        }
+        if (printable) {
+            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte x : b) {
+            hex.append(String.format("%02x", x & 0xFF));
+        }
+        return hex.toString();
+    }
+
     public Collection<Record> records() {
         return records.values();
     }

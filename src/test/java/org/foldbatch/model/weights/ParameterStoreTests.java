@@ -110,6 +110,7 @@ class ParameterStoreTests {
             assertThat(data.getShort()).isEqualTo(Record.toBfloat16Bits((float) (rnd.nextDouble() - 0.5)));
         }
         assertThat(store.get("__meta__", "__identifier__").shape()).containsExactly(64);
+        assertThat(store.identifier()).hasSize(128).matches("[0-9a-f]+");
     }
 
     @Test
