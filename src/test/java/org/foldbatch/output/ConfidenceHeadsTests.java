@@ -70,6 +70,27 @@ class ConfidenceHeadsTests {
     }
 
     @Test
+    void sampleFromLogitsUsesTheHeads() {
+        var layout = TestLayouts.twoChainsAndIon();
+        var plddtLogits = new float[7][];
+        for (int a = 0; a < 7; a++) {
+            plddtLogits[a] = oneHot(50, 45);
+        }
+        var paeLogits = new float[7][7][];
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 7; j++) {
+                paeLogits[i][j] = oneHot(64, 0);
+            }
+        }
+        var sample = SampleResult.fromLogits(layout, 5, 2, TestLayouts.positionsOnLine(7, 4f), plddtLogits, paeLogits,
+                TestLayouts.constant(7, 0.5f));
+        assertThat(sample.atomPlddt()).containsOnly(91f);
+        assertThat(sample.pae()[0][6]).isCloseTo(0.25f, within(1e-5f));
+        // d0(19) = 0.16838: 1 / (1 + 0.25^2 / d0^2) = 0.31206
+        assertThat(sample.tmAdjustedPaeGlobal()[0][6]).isCloseTo(0.31206f, within(1e-4f));
+    }
+
+    @Test
     void wrongBinCountsAreRejected() {
         assertThatThrownBy(() -> ConfidenceHeads.plddt(new float[49]))
                 .hasMessage("pLDDT logits: expected 50 bins, got 49");

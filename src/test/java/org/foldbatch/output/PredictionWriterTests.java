@@ -24,7 +24,7 @@ class PredictionWriterTests {
     private static SampleResult sample(StructureLayout layout, long seed, int k, float tm) {
         var base = ModelCifTests.sample(layout);
         int t = layout.numTokens();
-        return new SampleResult((int) seed, k, base.atomPositions(), base.atomPlddt(), base.pae(),
+        return new SampleResult(seed, k, base.atomPositions(), base.atomPlddt(), base.pae(),
                 TestLayouts.constant(t, tm), TestLayouts.constant(t, tm), base.contactProbs());
     }
 
