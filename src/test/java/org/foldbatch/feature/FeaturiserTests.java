@@ -124,4 +124,154 @@ class FeaturiserTests {
         assertThat(Arrays.copyOfRange(back, 24, 30)).containsExactly(4, 5, 6, 7, 8, 0);
         assertThat(batch.get("queries_to_token_atoms:gather_mask").bools()[29]).isFalse();
     }
+
+    @Test
+    void heterodimerPairsBySpeciesAndDropsUnpairedCopiesOfPairedRows() {
+        String pairedA = ">query\nGASGA\n>tr|A0A000AAA1|A1_HUMAN d\nGAAGA\n>tr|B0B000BBB1|B1_MOUSE\nGGSGA\n"
+                + ">tr|C0C000CCC1|C1_HUMAN\nAASGA\n";
+        String pairedB = ">query\nKLMNP\n>tr|D0D000DDD1|D1_MOUSE\nKLMNA\n>tr|E0E000EEE1|E1_HUMAN\nKLMAP\n"
+                + ">tr|F0F000FFF1|F1_YEAST\nALMNP\n";
+        FoldInput input = FoldInput.of("dimer", List.of(1L), List.of(
+                protein("B", "KLMNP", ">query\nKLMNP\n", pairedB),
+                protein("A", "GASGA", ">query\nGASGA\n>u1\nGAAGA\n>u2\nGGGGG\n", pairedA)));
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        assertThat(batch.get("asym_id").ints()).containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
+        assertThat(batch.get("entity_id").ints()).containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
+        assertThat(batch.get("aatype").ints()).containsExactly(7, 0, 15, 7, 0, 11, 10, 12, 2, 14);
+        byte[] msa = batch.get("msa").int8s();
+        // Query row, then HUMAN (A row 1 + B row 2) and MOUSE (A row 2 + B row 1): equal log-rank, first-seen order.
+        assertThat(row(msa, 0, 10)).containsExactly(7, 0, 15, 7, 0, 11, 10, 12, 2, 14);
+        assertThat(row(msa, 1, 10)).containsExactly(7, 0, 0, 7, 0, 11, 10, 12, 0, 14);
+        assertThat(row(msa, 2, 10)).containsExactly(7, 7, 15, 7, 0, 11, 10, 12, 2, 0);
+        // Unpaired: A keeps only GGGGG (its query and GAAGA are paired rows); B's query row is removed too.
+        assertThat(row(msa, 3, 10)).containsExactly(7, 7, 7, 7, 7, 21, 21, 21, 21, 21);
+        assertThat(batch.get("num_alignments").ints()).containsExactly(4);
+        float[] profile = batch.get("profile").floats();
+        assertThat(profile[2 * 31 + 15]).isEqualTo((float) (1.0 / 3));
+        assertThat(profile[2 * 31 + 0]).isEqualTo((float) (1.0 / 3));
+        assertThat(profile[2 * 31 + 7]).isEqualTo((float) (1.0 / 3));
+    }
+
+    @Test
+    void homodimerIsNotPairedAndSharesTheEntity() {
+        FoldInput input = FoldInput.of("homo", List.of(1L), List.of(
+                protein("A", "GASGA", "", ">query\nGASGA\n>tr|A0A000AAA1|A1_HUMAN\nGAAGA\n"),
+                protein("B", "GASGA", "", "")));
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        assertThat(batch.get("entity_id").ints()).containsOnly(1);
+        assertThat(batch.get("sym_id").ints()).containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
+        assertThat(batch.get("num_alignments").ints()).containsExactly(2);
+    }
+
+    @Test
+    void proteinWithCcdLigandAndCovalentBond() {
+        FoldInput input = new FoldInput("lig", List.of(1L), List.of(protein("A", "GASGA", "", ""),
+                Ligand.ofCcd("B", "SO4")), List.of(new BondedAtomPair(new BondAtom("A", 3, "OG"),
+                new BondAtom("B", 1, "S"))), null);
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        assertThat(batch.tokenCount()).isEqualTo(10);
+        assertThat(batch.get("aatype").ints()).containsExactly(7, 0, 15, 7, 0, 20, 20, 20, 20, 20);
+        assertThat(batch.get("residue_index").ints()).containsExactly(1, 2, 3, 4, 5, 1, 1, 1, 1, 1);
+        assertThat(batch.get("is_ligand").bools()).containsExactly(false, false, false, false, false,
+                true, true, true, true, true);
+        assertThat(batch.get("entity_id").ints()).containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
+        int[] element = batch.get("ref_element").ints();
+        assertThat(new int[]{element[5 * 24], element[6 * 24], element[9 * 24], element[9 * 24 + 1]})
+                .containsExactly(16, 8, 8, 0);
+        assertThat(batch.get("ref_charge").floats()[8 * 24]).isEqualTo(-1f);
+        assertThat(batch.get("ref_space_uid").ints()[9 * 24]).isEqualTo(5);
+        assertThat(batch.get("residue_center_index").ints()).containsExactly(1, 1, 1, 1, 1, 0, 0, 0, 0, 0);
+        long[] plIdx = batch.get("tokens_to_polymer_ligand_bonds:gather_idxs").longs();
+        boolean[] plMask = batch.get("tokens_to_polymer_ligand_bonds:gather_mask").bools();
+        assertThat(Arrays.copyOfRange(plIdx, 0, 4)).containsExactly(2, 5, 0, 0);
+        assertThat(Arrays.copyOfRange(plMask, 0, 4)).containsExactly(true, true, false, false);
+        assertThat(batch.get("tokens_to_polymer_ligand_bonds:input_shape").longs()).containsExactly(10);
+        assertThat(Arrays.copyOfRange(batch.get("token_atoms_to_polymer_ligand_bonds:gather_idxs").longs(), 0, 2))
+                .containsExactly(2 * 24 + 5, 5 * 24);
+        long[] llIdx = batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").longs();
+        boolean[] llMask = batch.get("tokens_to_ligand_ligand_bonds:gather_mask").bools();
+        assertThat(Arrays.copyOfRange(llIdx, 0, 10)).containsExactly(5, 6, 5, 7, 5, 8, 5, 9, 0, 0);
+        assertThat(Arrays.copyOfRange(llMask, 0, 10)).containsExactly(true, true, true, true, true, true, true, true,
+                false, false);
+        byte[] msa = batch.get("msa").int8s();
+        assertThat(row(msa, 0, 10)).containsExactly(7, 0, 15, 7, 0, 21, 21, 21, 21, 21);
+        assertThat(row(msa, 1, 10)).containsExactly(7, 0, 15, 7, 0, 21, 21, 21, 21, 21);
+        assertThat(batch.get("profile").floats()[7 * 31 + 21]).isEqualTo(1f);
+        assertThat(batch.get("token_atoms_to_pseudo_beta:gather_idxs").longs()[7]).isEqualTo(7 * 24);
+        // A tetrahedral sulfate: every atom has two non-colinear neighbours.
+        assertThat(Arrays.copyOfRange(batch.get("frames_mask").bools(), 5, 10)).containsOnly(true);
+    }
+
+    @Test
+    void smilesLigandIsNamedFromTheGraph() {
+        FoldInput input = FoldInput.of("smiles", List.of(1L), List.of(protein("A", "GASGA", "", ""),
+                Ligand.ofSmiles("B", "CCO")));
+
+        FeatureBatch batch = featuriser.featurise(input, 7);
+
+        assertThat(batch.tokenCount()).isEqualTo(8);
+        int[] chars = batch.get("ref_atom_name_chars").ints();
+        assertThat(Arrays.copyOfRange(chars, 5 * 96, 5 * 96 + 4)).containsExactly(35, 17, 0, 0);
+        assertThat(Arrays.copyOfRange(chars, 6 * 96, 6 * 96 + 4)).containsExactly(35, 18, 0, 0);
+        assertThat(Arrays.copyOfRange(chars, 7 * 96, 7 * 96 + 4)).containsExactly(47, 17, 0, 0);
+        int[] element = batch.get("ref_element").ints();
+        assertThat(new int[]{element[5 * 24], element[6 * 24], element[7 * 24]}).containsExactly(6, 6, 8);
+        assertThat(Arrays.copyOfRange(batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").longs(), 0, 4))
+                .containsExactly(5, 6, 6, 7);
+        float[] pos = batch.get("ref_pos").floats();
+        double cc = Math.sqrt(Math.pow(pos[5 * 72] - pos[6 * 72], 2) + Math.pow(pos[5 * 72 + 1] - pos[6 * 72 + 1], 2)
+                + Math.pow(pos[5 * 72 + 2] - pos[6 * 72 + 2], 2));
+        assertThat(cc).as("generated C-C bond length").isBetween(1.4, 1.65);
+        assertThat(Arrays.copyOfRange(batch.get("frames_mask").bools(), 5, 8)).containsOnly(true);
+    }
+
+    @Test
+    void modifiedResidueIsOneTokenPerHeavyAtomAndRepeatsItsMsaColumn() {
+        ProteinChain chain = new ProteinChain("A", "GAKGA", List.of(new Modification("MLY", 3)), null,
+                ">query\nGAKGA\n>s1\nGAKGG\n", "", List.of());
+        FoldInput input = FoldInput.of("ptm", List.of(1L), List.of(chain));
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        // MLY heavy atoms N CA CB CG CD CE NZ CH1 CH2 C O (OXT dropped inside the chain).
+        assertThat(batch.tokenCount()).isEqualTo(15);
+        assertThat(batch.get("residue_index").ints()).containsExactly(1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5);
+        assertThat(batch.get("aatype").ints()).containsExactly(7, 0, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 7, 0);
+        assertThat(batch.get("is_protein").bools()).containsOnly(true);
+        assertThat(row(batch.get("msa").int8s(), 2, 15))
+                .containsExactly(7, 0, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 7, 7);
+        assertThat(batch.get("ref_space_uid").ints()[12 * 24]).isEqualTo(2);
+        long[] bonds = batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").longs();
+        assertThat(Arrays.copyOfRange(bonds, 0, 22)).containsExactly(2, 3, 3, 4, 3, 11, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9,
+                8, 10, 11, 12, 0, 0);
+        assertThat(batch.get("tokens_to_ligand_ligand_bonds:gather_mask").bools()[20]).isFalse();
+    }
+
+    @Test
+    void rnaAndDnaChains() {
+        FoldInput input = FoldInput.of("na", List.of(1L), List.of(RnaChain.of("A", "AGCU"),
+                DnaChain.of("B", "ACGT")));
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        assertThat(batch.get("aatype").ints()).containsExactly(22, 23, 24, 25, 26, 28, 27, 29);
+        assertThat(batch.get("is_rna").bools()).containsExactly(true, true, true, true, false, false, false, false);
+        assertThat(batch.get("is_dna").bools()).containsExactly(false, false, false, false, true, true, true, true);
+        assertThat(batch.get("residue_center_index").ints()).containsExactly(12, 12, 12, 12, 11, 11, 11, 11);
+        boolean[] dense = batch.get("pred_dense_atom_mask").bools();
+        assertThat(dense[0]).as("OP3 on the first residue").isTrue();
+        assertThat(dense[24]).as("OP3 dropped inside the chain").isFalse();
+        // Purines use C4, pyrimidines C2 (A: slot 22; G: 23; C: 19 and U: 19 in CCD order).
+        long[] pb = batch.get("token_atoms_to_pseudo_beta:gather_idxs").longs();
+        assertThat(pb[0]).isEqualTo(22);
+        assertThat(pb[1]).isEqualTo(24 + 23);
+        assertThat(row(batch.get("msa").int8s(), 0, 8)).containsExactly(22, 23, 24, 25, 26, 28, 27, 29);
+        assertThat(batch.get("num_alignments").ints()).containsExactly(2);
+    }
 }
