@@ -34,8 +34,14 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
         sorted.sort(Comparator.comparingLong(c -> chainOrder(c.id())));
         List<BuiltChain> chains = new ArrayList<>();
         Map<String, BuiltChain> byId = new HashMap<>();
+        Set<String> bondedAtoms = new java.util.HashSet<>();
+        for (BondedAtomPair pair : input.bondedAtomPairs()) {
+            for (BondAtom atom : List.of(pair.first(), pair.second())) {
+                bondedAtoms.add(atom.chainId() + "\u0000" + atom.residueId() + "\u0000" + atom.atomName());
+            }
+        }
         for (Chain chain : sorted) {
-            BuiltChain built = buildChain(input.name(), chain, ccd);
+            BuiltChain built = buildChain(input.name(), chain, ccd, bondedAtoms);
             if (built.residues().stream().allMatch(r -> UNKNOWN_RESIDUES.contains(r.name()))) {
                 continue;
             }
@@ -79,7 +85,7 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
         return value;
     }
 
-    private static BuiltChain buildChain(String inputName, Chain chain, Ccd ccd) {
+    private static BuiltChain buildChain(String inputName, Chain chain, Ccd ccd, Set<String> bondedAtoms) {
         ChainType type;
         List<String> codes;
         ChemComp smilesComponent = null;
@@ -114,7 +120,9 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             List<String> names = new ArrayList<>();
             List<String> elements = new ArrayList<>();
             for (ChemComp.Atom atom : component.atoms()) {
-                if (atom.isHydrogen() || dropsOnLinking(type, atom.name(), first, last)) {
+                if (atom.isHydrogen() || dropsOnLinking(type, atom.name(), first, last)
+                        || dropsGlycanLeavingAtom(type, component, atom.name(),
+                        bondedAtoms.contains(chain.id() + "\u0000" + (i + 1) + "\u0000" + atom.name()))) {
                     continue;
                 }
                 names.add(atom.name());
@@ -133,6 +141,16 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             return !first && atomName.equals("OP3");
         }
         return false;
+    }
+
+    /**
+     * AlphaFold 3 drops a glycan's O1 leaving atom unless a bond uses it (standalone glycans included, as it was
+     * trained). Its glycan lists are approximated here by the CCD type: any saccharide component.
+     */
+    private static boolean dropsGlycanLeavingAtom(ChainType type, ChemComp component, String atomName,
+                                                  boolean bonded) {
+        return type.isLigand() && atomName.equals("O1") && !bonded && component.type() != null
+                && component.type().toLowerCase(java.util.Locale.ROOT).contains("saccharide");
     }
 
     private static BondEnd bondEnd(String inputName, int bond, int end, BondAtom atom, Map<String, BuiltChain> byId) {

@@ -274,4 +274,23 @@ class FeaturiserTests {
         assertThat(row(batch.get("msa").int8s(), 0, 8)).containsExactly(22, 23, 24, 25, 26, 28, 27, 29);
         assertThat(batch.get("num_alignments").ints()).containsExactly(2);
     }
+
+    @Test
+    void glycanLosesItsO1LeavingAtomUnlessBondedThere() {
+        FoldInput standalone = FoldInput.of("nag", List.of(1L), List.of(Ligand.ofCcd("A", "NAG")));
+        FoldInput bonded = new FoldInput("nag", List.of(1L), List.of(Ligand.ofCcd("A", "NAG", "NAG")),
+                List.of(new BondedAtomPair(new BondAtom("A", 1, "O4"), new BondAtom("A", 2, "O1"))), null);
+
+        // NAG heavy atoms: C1-C8, N2, O1, O3-O7 = 15.
+        assertThat(TokenCount.of(standalone, ccd)).isEqualTo(14);
+        assertThat(TokenCount.of(bonded, ccd)).isEqualTo(14 + 15);
+        FeatureBatch batch = featuriser.featurise(bonded, 1);
+        long[] bonds = batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").longs();
+        boolean[] mask = batch.get("tokens_to_ligand_ligand_bonds:gather_mask").bools();
+        int o4 = 10;
+        int o1OfSecond = 14 + 9;
+        assertThat(new long[]{bonds[0], bonds[1]}).containsExactly(o4, o1OfSecond);
+        assertThat(mask[0] && mask[1]).isTrue();
+        assertThat(batch.get("entity_id").ints()).containsOnly(1);
+    }
 }
