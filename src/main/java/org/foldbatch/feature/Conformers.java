@@ -45,14 +45,14 @@ final class Conformers {
 
     static ConformerCache.Conformer generate(ChemComp component, long seed) {
         List<ChemComp.Atom> atoms = heavyAtoms(component);
-        if (atoms.isEmpty()) {
+        if (atoms.isEmpty() || atoms.stream().anyMatch(a -> Molecule.getAtomicNoFromLabel(a.element()) <= 0)) {
             return new ConformerCache.Conformer(null);
         }
         try {
             StereoMolecule molecule = new StereoMolecule();
             boolean ideal = atoms.stream().allMatch(a -> a.ideal() != null);
             for (ChemComp.Atom atom : atoms) {
-                int index = molecule.addAtom(Math.max(Molecule.getAtomicNoFromLabel(atom.element()), 0));
+                int index = molecule.addAtom(Molecule.getAtomicNoFromLabel(atom.element()));
                 molecule.setAtomCharge(index, atom.formalCharge());
                 if (ideal) {
                     molecule.setAtomX(index, atom.ideal()[0]);
