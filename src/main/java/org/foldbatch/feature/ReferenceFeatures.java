@@ -118,13 +118,17 @@ final class ReferenceFeatures {
         return byName;
     }
 
+    /**
+     * AlphaFold 3's fallback: the ideal coordinates; if any is unknown and the entry was modified before the
+     * cut-off, the model coordinates of every atom instead; whatever is still unknown becomes 0.
+     */
     private double[][] fallback(ChemComp component, List<ChemComp.Atom> atoms) {
-        boolean useModel = component.modifiedDate() != null && parseDate(component.modifiedDate()) != null
-                && parseDate(component.modifiedDate()).isBefore(config.refMaxModifiedDate());
+        LocalDate modified = component.modifiedDate() == null ? null : parseDate(component.modifiedDate());
+        boolean useModel = atoms.stream().anyMatch(a -> a.ideal() == null) && modified != null
+                && modified.isBefore(config.refMaxModifiedDate());
         double[][] xyz = new double[atoms.size()][];
         for (int i = 0; i < atoms.size(); i++) {
-            ChemComp.Atom atom = atoms.get(i);
-            double[] value = atom.ideal() != null ? atom.ideal() : useModel ? atom.model() : null;
+            double[] value = useModel ? atoms.get(i).model() : atoms.get(i).ideal();
             xyz[i] = value == null ? new double[3] : value.clone();
         }
         return xyz;
