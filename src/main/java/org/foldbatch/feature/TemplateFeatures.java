@@ -13,7 +13,8 @@ import org.foldbatch.structure.MmcifStructure;
 /**
  * AlphaFold 3's template features: up to 4 templates per protein chain of more than 4 tokens (the first chain of
  * each entity supplies them), each mapped onto the query by the template's index map, with atoms in the dense
- * ATOM14-order layout of the template residue's type; other chains get empty templates.
+ * ATOM14-order layout of the template residue's type; the slots past a type's atoms repeat its N, as AlphaFold 3's
+ * dense-to-atom37 table points them at atom37 index 0. Other chains get empty templates.
  */
 final class TemplateFeatures {
 
@@ -134,9 +135,12 @@ final class TemplateFeatures {
                 String type = residueType(residue.name());
                 aatype[t][query] = type == null ? TokenFeatures.UNK : TokenFeatures.PROTEIN_ORDER.indexOf(type);
                 List<String> dense = type == null ? List.of() : DENSE_ATOMS.get(type);
-                for (MmcifStructure.Atom atom : residue.atoms()) {
-                    int slot = dense.indexOf(atom.name());
-                    if (slot >= 0) {
+                for (int slot = 0; slot < SLOTS; slot++) {
+                    // AlphaFold 3 maps the unused dense slots (and every slot of UNK) to atom37 index 0, N.
+                    String name = slot < dense.size() ? dense.get(slot) : "N";
+                    MmcifStructure.Atom atom = residue.atoms().stream().filter(a -> a.name().equals(name))
+                            .findFirst().orElse(null);
+                    if (atom != null) {
                         mask[t][query][slot] = true;
                         positions[t][query][slot][0] = (float) atom.x();
                         positions[t][query][slot][1] = (float) atom.y();

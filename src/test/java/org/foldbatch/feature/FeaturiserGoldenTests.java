@@ -157,6 +157,11 @@ class FeaturiserGoldenTests {
             assertThat(mask[slot]).isTrue();
             assertThat(positions[slot * 3]).isEqualTo((float) ca.x());
             assertThat(positions[slot * 3 + 2]).isEqualTo((float) ca.z());
+            MmcifStructure.Atom n = residue.atoms().stream().filter(a -> a.name().equals("N")).findFirst()
+                    .orElseThrow();
+            int lastSlot = (t * T + q) * 24 + 23;
+            assertThat(mask[lastSlot]).as("slots past ATOM14 repeat N").isTrue();
+            assertThat(positions[lastSlot * 3]).isEqualTo((float) n.x());
         }
         assertThat(Arrays.copyOfRange(mask, 0, 24 * 60)).as("query residues before the first hit").containsOnly(false);
     }
