@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.foldbatch.input.ProteinChain;
+import org.foldbatch.input.ResidueNames;
 import org.foldbatch.input.Template;
 import org.foldbatch.structure.MmcifParseException;
 import org.foldbatch.structure.MmcifStructure;
@@ -152,9 +153,10 @@ final class TemplateFeatures {
         return new ChainTemplates(aatype, positions, mask);
     }
 
+    /** The standard type AlphaFold 3's template encoding gives a residue (B→D, U→C, Z→E), {@code null} for X. */
     private static String residueType(String name) {
-        char letter = org.foldbatch.input.ResidueNames.oneLetter(name, 'X');
-        String code = org.foldbatch.input.ResidueNames.PROTEIN_ONE_TO_THREE.get(letter);
-        return code;
+        char letter = ResidueNames.oneLetter(name, 'X');
+        char fixed = letter == 'B' ? 'D' : letter == 'U' ? 'C' : letter == 'Z' ? 'E' : letter;
+        return ResidueNames.PROTEIN_ONE_TO_THREE.get(fixed);
     }
 }
