@@ -22,7 +22,8 @@ import org.foldbatch.structure.ccd.ChemComp;
  * The structure AlphaFold 3 builds from an input before featurising it, after its cleaning: chains in
  * reverse-spreadsheet order, chains made only of unknown residues dropped, heavy atoms from the component with the
  * linking leaving atoms removed (OXT except on the last residue, OP3 except on the first), and the input's bonds
- * split into polymer–ligand and ligand–ligand bonds (polymer–polymer bonds are dropped, as AlphaFold 3 does).
+ * split into polymer–ligand and ligand–ligand bonds in their input orientation (polymer–polymer bonds and bonds
+ * inside one residue are dropped, as AlphaFold 3 does; the CCD supplies a residue's own bonds).
  */
 record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLigandBonds,
                 List<BondEnd[]> ligandLigandBonds) {
@@ -65,8 +66,12 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             if (firstPolymer && secondPolymer) {
                 continue;
             }
+            boolean sameResidue = first.chainId().equals(second.chainId()) && first.resId() == second.resId();
+            if (sameResidue) {
+                continue;
+            }
             if (firstPolymer || secondPolymer) {
-                polymerLigand.add(firstPolymer ? new BondEnd[]{first, second} : new BondEnd[]{second, first});
+                polymerLigand.add(new BondEnd[]{first, second});
             } else {
                 ligandLigand.add(new BondEnd[]{first, second});
             }

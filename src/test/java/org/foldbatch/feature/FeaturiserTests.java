@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,5 +293,24 @@ class FeaturiserTests {
         assertThat(new long[]{bonds[0], bonds[1]}).containsExactly(o4, o1OfSecond);
         assertThat(mask[0] && mask[1]).isTrue();
         assertThat(batch.get("entity_id").ints()).containsOnly(1);
+    }
+
+    @Test
+    void bondsKeepTheirInputOrientationAndIntraResidueBondsAreDropped() {
+        FoldInput input = new FoldInput("lig", List.of(1L), List.of(protein("A", "GASGA", "", ""),
+                Ligand.ofCcd("B", "SO4")), List.of(
+                new BondedAtomPair(new BondAtom("B", 1, "S"), new BondAtom("A", 3, "OG")),
+                new BondedAtomPair(new BondAtom("B", 1, "O1"), new BondAtom("B", 1, "O2")),
+                new BondedAtomPair(new BondAtom("A", 1, "C"), new BondAtom("A", 2, "N"))), null);
+
+        FeatureBatch batch = featuriser.featurise(input, 1);
+
+        assertThat(Arrays.copyOfRange(batch.get("tokens_to_polymer_ligand_bonds:gather_idxs").longs(), 0, 4))
+                .containsExactly(5, 2, 0, 0);
+        assertThat(Arrays.copyOfRange(batch.get("token_atoms_to_polymer_ligand_bonds:gather_idxs").longs(), 0, 2))
+                .containsExactly(5 * 24, 2 * 24 + 5);
+        boolean[] ll = batch.get("tokens_to_ligand_ligand_bonds:gather_mask").bools();
+        assertThat(IntStream.range(0, ll.length).filter(i -> ll[i]).count()).as("SO4's four CCD bonds only")
+                .isEqualTo(8);
     }
 }
