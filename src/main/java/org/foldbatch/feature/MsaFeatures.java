@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.input.ResidueNames;
@@ -26,8 +24,6 @@ import org.foldbatch.msa.FastaRecord;
  */
 final class MsaFeatures {
 
-    private static final Pattern SPECIES = Pattern.compile(
-            "^(?:tr|sp)\\|[A-Z0-9]{6,10}(?:_\\d+)?\\|(?:[A-Z0-9]{1,10}_)([A-Z0-9]{1,5})");
     private static final String PROTEIN_LETTERS = "ARNDCQEGHILKMFPSTWYV";
 
     /** One chain's rows: residue classes, deletions and (for paired rows) species. */
@@ -189,8 +185,9 @@ final class MsaFeatures {
     private static ChainMsa parse(String inputName, BuiltChain chain, String query, String a3m, String field) {
         List<FastaRecord> records = a3m.isEmpty() ? List.of() : A3m.parse(a3m);
         if (records.isEmpty()) {
-            records = List.of(new FastaRecord("query", query));
+            records = List.of(new FastaRecord("Original query", query));
         }
+        String where = inputName + ": sequences[" + chain.id() + "]." + field;
         int[][] rows = new int[records.size()][];
         int[][] deletions = new int[records.size()][];
         String[] species = new String[records.size()];
@@ -202,42 +199,76 @@ final class MsaFeatures {
             int pending = 0;
             for (int i = 0; i < sequence.length(); i++) {
                 char c = sequence.charAt(i);
-                if (Character.isLowerCase(c)) {
-                    pending++;
-                } else if (c != '.') {
-                    if (column >= query.length()) {
-                        throw width(inputName, chain, field, r, query.length());
+                int code = encode(c, chain.type());
+                if (code < 0) {
+                    if (c < 'a' || c > 'z') {
+                        throw new FeaturisationException(where + " row " + (r + 1) + " column " + (i + 1)
+                                + ": unknown residue '" + c + "'");
                     }
-                    row[column] = encode(Character.toUpperCase(c), chain.type());
+                    pending++;
+                } else {
+                    if (column >= query.length()) {
+                        throw width(where, r, query.length());
+                    }
+                    row[column] = code;
                     deletion[column] = pending;
                     pending = 0;
                     column++;
                 }
             }
             if (column != query.length()) {
-                throw width(inputName, chain, field, r, query.length());
+                throw width(where, r, query.length());
             }
             rows[r] = row;
             deletions[r] = deletion;
             species[r] = speciesOf(records.get(r).description());
         }
+        for (int i = 0; i < query.length(); i++) {
+            if (rows[0][i] != encode(query.charAt(i), chain.type())) {
+                throw new FeaturisationException(where + ": the first row " + records.get(0).sequence()
+                        + " is not the query sequence " + query);
+            }
+        }
         return new ChainMsa(rows, deletions, species);
     }
 
-    private static FeaturisationException width(String inputName, BuiltChain chain, String field, int row,
-                                                int length) {
-        return new FeaturisationException(inputName + ": sequences[" + chain.id() + "]." + field + " row " + (row + 1)
-                + " does not have " + length + " aligned columns (the query length)");
+    private static FeaturisationException width(String where, int row, int length) {
+        return new FeaturisationException(where + " row " + (row + 1) + " does not have " + length
+                + " aligned columns (the query length)");
     }
 
+    /**
+     * AlphaFold 3's UniProt species: the first word must be {@code sp|ACC|NAME_SPECIES} or {@code tr|...} with
+     * exactly three fields and no isoform dash in the accession; the species is the text after the first
+     * underscore of the entry name, up to a {@code /} range.
+     */
     static String speciesOf(String description) {
-        Matcher m = SPECIES.matcher(description.strip());
-        return m.find() ? m.group(1) : "";
+        String stripped = description.strip();
+        int space = stripped.indexOf(' ');
+        String part = space < 0 ? stripped : stripped.substring(0, space);
+        if (!part.startsWith("sp|") && !part.startsWith("tr|")) {
+            return "";
+        }
+        String[] fields = part.split("\\|", -1);
+        if (fields[1].contains("-") || fields.length != 3) {
+            return "";
+        }
+        int underscore = fields[2].indexOf('_');
+        if (underscore < 0) {
+            return "";
+        }
+        String species = fields[2].substring(underscore + 1);
+        int slash = species.indexOf('/');
+        return slash < 0 ? species : species.substring(0, slash);
     }
 
+    /** AlphaFold 3's MSA residue classes per chain type, -1 for characters that are not residues. */
     static int encode(char c, ChainType type) {
         if (c == '-') {
             return TokenFeatures.GAP;
+        }
+        if (c < 'A' || c > 'Z') {
+            return -1;
         }
         switch (type) {
             case RNA -> {
