@@ -44,12 +44,12 @@ final class ReferenceFeatures {
         int[] spaceUid = new int[slots];
         Map<String, Integer> uids = new HashMap<>();
         Map<Residue, Map<String, ChemComp.Atom>> atomsByResidue = new HashMap<>();
-        for (int slot = 0; slot < slots; slot++) {
+        // Padding token rows keep uid 0: AlphaFold 3 iterates over the unpadded token atoms only.
+        for (int slot = 0; slot < tokens.count() * Tokens.ATOMS_PER_TOKEN; slot++) {
             int token = slot / Tokens.ATOMS_PER_TOKEN;
-            Residue residue = token < tokens.count() ? tokens.residueOfToken.get(token) : null;
-            String name = residue == null ? "" : tokens.slotNames.get(token)[slot % Tokens.ATOMS_PER_TOKEN];
-            String space = residue == null ? "\u0000" : residue.chainId() + "\u0000" + residue.resId();
-            spaceUid[slot] = uids.computeIfAbsent(space, k -> uids.size());
+            Residue residue = tokens.residueOfToken.get(token);
+            String name = tokens.slotNames.get(token)[slot % Tokens.ATOMS_PER_TOKEN];
+            spaceUid[slot] = uids.computeIfAbsent(residue.chainId() + "\u0000" + residue.resId(), k -> uids.size());
             if (name.isEmpty()) {
                 continue;
             }

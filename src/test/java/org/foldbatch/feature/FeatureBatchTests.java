@@ -86,8 +86,9 @@ class FeatureBatchTests {
         assertThat(batch.get("tokens_to_ligand_ligand_bonds:gather_idxs").shape()).containsExactly(1280, 2);
         assertThat(batch.get("tokens_to_ligand_ligand_bonds:input_shape").longs()).containsExactly(5);
         assertThat(batch.get("token_atoms_to_polymer_ligand_bonds:input_shape").longs()).containsExactly(128, 24);
-        // Padding slots share one extra reference space after the 5 residues.
-        assertThat(batch.get("ref_space_uid").ints()[5 * 24]).isEqualTo(5);
+        // Padding rows keep reference space 0 (AF3 fills only the real token rows).
+        assertThat(batch.get("ref_space_uid").ints()[4 * 24 + 23]).isEqualTo(4);
+        assertThat(batch.get("ref_space_uid").ints()[5 * 24]).isZero();
         // Padding queries match padding token atoms (("", 0, "") is a key in both layouts), as in AlphaFold 3.
         assertThat(batch.get("token_atoms_to_queries:gather_mask").bools()[100]).isTrue();
         assertThat(batch.get("token_atoms_to_queries:gather_idxs").longs()[100]).isEqualTo(128 * 24 - 1);
