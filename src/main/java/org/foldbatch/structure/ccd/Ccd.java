@@ -79,6 +79,15 @@ public final class Ccd {
         return blocks.containsKey(id) || (base != null && base.contains(id));
     }
 
+    /** Component ids of this dictionary and its base, user entries first. */
+    public java.util.Set<String> ids() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(blocks.keySet()));
+        if (base != null) {
+            ids.addAll(base.ids());
+        }
+        return ids;
+    }
+
     public int size() {
         return blocks.size() + (base == null ? 0 : base.size());
     }

@@ -29,6 +29,19 @@ class CcdTests {
     }
 
     @Test
+    void everyShippedEntryParses() {
+        Ccd ccd = Ccd.load(SUBSET);
+
+        assertThat(ccd.ids()).hasSize(53);
+        for (String id : ccd.ids()) {
+            ChemComp component = ccd.find(id).orElseThrow();
+            assertThat(component.id()).isEqualTo(id);
+            assertThat(component.atoms()).as(id).isNotEmpty();
+            assertThat(component.atoms()).as(id).allSatisfy(a -> assertThat(a.ideal()).isNotNull());
+        }
+    }
+
+    @Test
     void keepsParentBondsChargesAndQuotedNames() {
         Ccd ccd = Ccd.load(SUBSET);
 
