@@ -134,17 +134,23 @@ final class MsaFeatures {
         float[] profile = new float[n * 31];
         double[] deletionMean = new double[n];
         int t = tokens.count();
+        int[] tokenChain = new int[t];
+        int[] tokenColumn = new int[t];
         for (int token = 0; token < t; token++) {
             int col = tokens.standardTokenIndex.get(token);
-            int chain = chainOfColumn[col];
-            int local = columnInChain[col];
-            System.arraycopy(profiles.get(chain), local * 31, profile, token * 31, 31);
-            deletionMean[token] = deletionMeans.get(chain)[local];
-            for (int r = 0; r < rows; r++) {
-                ChainMsa block = r < pairedRows ? paired.get(chain) : unpaired.get(chain);
-                int row = r < pairedRows ? r : r - pairedRows;
-                int residue = row < block.depth() ? block.rows()[row][local] : TokenFeatures.GAP;
-                int deletion = row < block.depth() ? block.deletions()[row][local] : 0;
+            tokenChain[token] = chainOfColumn[col];
+            tokenColumn[token] = columnInChain[col];
+            System.arraycopy(profiles.get(tokenChain[token]), tokenColumn[token] * 31, profile, token * 31, 31);
+            deletionMean[token] = deletionMeans.get(tokenChain[token])[tokenColumn[token]];
+        }
+        for (int r = 0; r < rows; r++) {
+            boolean isPaired = r < pairedRows;
+            int row = isPaired ? r : r - pairedRows;
+            for (int token = 0; token < t; token++) {
+                ChainMsa block = isPaired ? paired.get(tokenChain[token]) : unpaired.get(tokenChain[token]);
+                boolean present = row < block.depth();
+                int residue = present ? block.rows()[row][tokenColumn[token]] : TokenFeatures.GAP;
+                int deletion = present ? block.deletions()[row][tokenColumn[token]] : 0;
                 msa[r * n + token] = (byte) residue;
                 deletions[r * n + token] = (byte) Math.max(-128, Math.min(127, deletion));
                 mask[r * n + token] = true;
