@@ -197,8 +197,9 @@ class FeaturiserGoldenTests {
 
     /**
      * AlphaFold 3's own golden hashes of this featurisation (SHA-256 of each array's raw bytes, from its
-     * {@code featurised_example.json}), minus the three features AlphaFold 3's test also excludes because they
-     * depend on RDKit's conformers: 55 of the remaining 56 are byte-identical.
+     * {@code featurised_example.json}), minus the conformer-dependent ones: 56 of the remaining 57 are
+     * byte-identical, {@code ref_charge} included (AlphaFold 3's test excludes it; the CCD charges agree with
+     * RDKit's here). AlphaFold 3's frames_mask has only the zinc frameless, ours has every token framed.
      */
     @Test
     void everyFeatureHashesLikeAlphaFold3s() throws Exception {
@@ -209,13 +210,13 @@ class FeaturiserGoldenTests {
         while (entry.find()) {
             golden.put(entry.group(1), entry.group(2));
         }
-        golden.keySet().removeAll(Set.of("ref_pos", "ref_charge", "frames_mask"));
+        golden.keySet().removeAll(Set.of("ref_pos", "frames_mask"));
         Map<String, String> ours = new TreeMap<>();
         for (String name : golden.keySet()) {
             ours.put(name, batch.has(name) ? batch.get(name).sha256() : "missing");
         }
 
-        assertThat(golden).hasSize(56);
+        assertThat(golden).hasSize(57);
         Map<String, String> differing = new TreeMap<>();
         golden.forEach((name, hash) -> {
             if (!hash.equals(ours.get(name))) {
