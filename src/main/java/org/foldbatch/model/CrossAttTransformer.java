@@ -86,7 +86,7 @@ public final class CrossAttTransformer {
         return adaptiveZeroInit(nn, o, ctx.queriesSingleCond(), name);
     }
 
-    private static <T extends TFloating> Operand<T> transition(Layers<T> nn, String name, Operand<T> x,
+    static <T extends TFloating> Operand<T> transition(Layers<T> nn, String name, Operand<T> x,
             Operand<T> cond) {
         Ops tf = nn.tf();
         Operand<T> h = adaptiveLayerNorm(nn, x, cond, name + "ffw_");
