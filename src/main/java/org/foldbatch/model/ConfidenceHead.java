@@ -22,6 +22,18 @@ public final class ConfidenceHead {
         public static final Settings DEFAULT = new Settings(64, 31.0, 64, 31.0,
                 TemplateEmbedding.DgramFeatures.DEFAULT);
 
+        public static Settings fromJson(tools.jackson.databind.JsonNode c) {
+            if (c == null || !c.isObject()) {
+                return DEFAULT;
+            }
+            tools.jackson.databind.JsonNode pae = c.path("pae");
+            tools.jackson.databind.JsonNode d = c.path("dgram_features");
+            return new Settings(c.path("num_bins").asInt(64), c.path("max_error_bin").asDouble(31.0),
+                    pae.path("num_bins").asInt(64), pae.path("max_error_bin").asDouble(31.0),
+                    new TemplateEmbedding.DgramFeatures(d.path("min_bin").asDouble(3.25),
+                            d.path("max_bin").asDouble(50.75), d.path("num_bins").asInt(39)));
+        }
+
         /** Bin centres: {@code numBins - 1} breaks over {@code [0, maxBin]}, each plus half a step, last one extended. */
         static float[] centres(int numBins, double maxBin) {
             double step = maxBin / (numBins - 2);

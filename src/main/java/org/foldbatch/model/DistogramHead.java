@@ -17,6 +17,14 @@ public final class DistogramHead {
     public record Bins(double firstBreak, double lastBreak, int numBins) {
         public static final Bins DEFAULT = new Bins(2.3125, 21.6875, 64);
 
+        public static Bins fromJson(tools.jackson.databind.JsonNode d) {
+            if (d == null || !d.isObject()) {
+                return DEFAULT;
+            }
+            return new Bins(d.path("first_break").asDouble(2.3125), d.path("last_break").asDouble(21.6875),
+                    d.path("num_bins").asInt(64));
+        }
+
         public float[] edges() {
             float[] e = new float[numBins - 1];
             for (int k = 0; k < e.length; k++) {
