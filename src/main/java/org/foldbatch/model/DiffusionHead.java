@@ -68,7 +68,8 @@ public final class DiffusionHead {
      *
      * @param head scoped at {@link #SCOPE}
      * @param pairCond from {@link #pairConditioning}
-     * @param positionsNoisy {@code [N, 24, 3]}
+     * @param positionsNoisy {@code [N, 24, 3]}, or {@code [S, N, 24, 3]}: S samples denoised in one call (they
+     *     share the noise level, as all of AlphaFold 3's samples do at each step)
      * @param sigma scalar noise level
      */
     public static <T extends TFloating> Output<T> denoise(Layers<T> head, Inputs<T> in, Operand<T> pairCond,
@@ -91,16 +92,17 @@ public final class DiffusionHead {
 
         Operand<T> mq = enc.queriesMask();
         Operand<T> mqCh = tf.expandDims(mq, tf.constant(-1));
+        int samples = Layers.dims(positionsNoisy).length - 3;
         Operand<T> u = head.linear(a, "diffusion_project_token_features_for_broadcast");
-        Operand<T> aq = head.mul(head.add(in.atoms().tokensToQueries().convert(head, u, 1), enc.skipConnection()),
-                mqCh);
+        Operand<T> aq = head.mul(head.add(in.atoms().tokensToQueries().convert(head, u, samples, 1),
+                enc.skipConnection()), mqCh);
         CrossAttTransformer.Context<T> ctx = new CrossAttTransformer.Context<>(mq, in.atoms().queriesToKeys(),
                 enc.keysMask(), enc.queriesSingleCond(), enc.keysSingleCond(), enc.pairCond());
         String decoder = "diffusion_atom_transformer_decoder";
         Operand<T> decoded = CrossAttTransformer.apply(head.child(decoder), decoder, aq, ctx);
         Operand<T> h = head.layerNorm(head.mul(decoded, mqCh), "diffusion_atom_features_layer_norm", true);
         Operand<T> update = in.atoms().queriesToTokenAtoms().convert(head,
-                head.linear(h, "diffusion_atom_features_to_position_update"), 2);
+                head.linear(h, "diffusion_atom_features_to_position_update"), samples, 2);
 
         Operand<T> s2 = tf.math.square(s);
         Operand<T> denom = head.add(s2, head.scalar(SIGMA_DATA * SIGMA_DATA));

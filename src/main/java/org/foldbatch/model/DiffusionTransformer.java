@@ -19,7 +19,7 @@ public final class DiffusionTransformer {
     /**
      * @param nn scoped at the transformer module ({@code .../diffusion_head/transformer})
      * @param name the module's name, glued to the block parameter names ({@code transformer})
-     * @param act {@code [N, C]}
+     * @param act {@code [N, C]}, or {@code [S, N, C]} for S samples sharing the conditioning
      * @param mask token mask {@code [N]}
      * @param singleCond {@code [N, Cs]}
      * @param pairCond {@code [N, N, Cz]}
@@ -54,14 +54,13 @@ public final class DiffusionTransformer {
         Operand<T> q = nn.linear(h, name + "q_projection", true);
         Operand<T> k = nn.linear(h, name + "k_projection");
         Operand<T> v = nn.linear(h, name + "v_projection");
-        long[] qd = Layers.dims(q);
-        float scale = (float) (1.0 / Math.sqrt(qd[2]));
-        Operand<TFloat32> logits = nn.einsum("qhc,khc->hqk", tf.math.mul(nn.f32(q), tf.constant(scale)), nn.f32(k));
+        float scale = (float) (1.0 / Math.sqrt(Layers.dims(q)[Layers.dims(q).length - 1]));
+        Operand<TFloat32> logits = nn.einsum("...qhc,...khc->...hqk", tf.math.mul(nn.f32(q), tf.constant(scale)),
+                nn.f32(k));
         Operand<TFloat32> maskBias = tf.math.mul(tf.constant(1e9f), tf.math.sub(nn.f32(mask), tf.constant(1f)));
         logits = tf.math.add(tf.math.add(logits, maskBias), nn.f32(pairLogits));
         Operand<T> w = nn.cast(tf.nn.softmax(logits));
-        Operand<T> o = nn.einsum("hqk,khc->qhc", w, v);
-        o = nn.reshape(o, qd[0], Layers.dims(v)[1] * Layers.dims(v)[2]);
+        Operand<T> o = CrossAttTransformer.mergeHeads(nn, nn.einsum("...hqk,...khc->...qhc", w, v));
         o = nn.mul(o, nn.sigmoid(nn.linear(h, name + "gating_query")));
         return CrossAttTransformer.adaptiveZeroInit(nn, o, cond, name);
     }

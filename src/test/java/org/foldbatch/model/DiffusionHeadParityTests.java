@@ -63,6 +63,30 @@ class DiffusionHeadParityTests {
         tiny.assertClose(out.get(11), "denoise/positions_denoised_" + call, TOL);
     }
 
+    /** Two samples in one call at σ = 2.5: the first is the reference call, the second equals its own single call. */
+    @Test
+    void batchedSamplesMatchSingleCalls() {
+        TrunkParityTests.load();
+        ReferenceCase tiny = TrunkParityTests.tiny;
+        FeatureBatch b = TrunkParityTests.batch;
+        List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
+            Ops tf = root.tf();
+            Layers<TFloat32> head = root.child(DiffusionHead.SCOPE);
+            DiffusionHead.Inputs<TFloat32> in = inputs(tf, tiny, b);
+            Operand<TFloat32> zc = DiffusionHead.pairConditioning(head, in);
+            Operand<TFloat32> sigma = tiny.in(root, "denoise/noise_level_1");
+            Operand<TFloat32> x1 = tiny.in(root, "denoise/positions_noisy_1");
+            Operand<TFloat32> x0 = tiny.in(root, "denoise/positions_noisy_0");
+            Operand<TFloat32> both = tf.stack(List.of(x1, x0));
+            Operand<TFloat32> batched = DiffusionHead.denoise(head, in, zc, both, sigma).positions();
+            Operand<TFloat32> single0 = DiffusionHead.denoise(head, in, zc, x0, sigma).positions();
+            return List.of(tf.gather(batched, tf.constant(0), tf.constant(0)),
+                    tf.gather(batched, tf.constant(1), tf.constant(0)), single0);
+        });
+        tiny.assertClose(out.get(0), "denoise/positions_denoised_1", TOL);
+        assertThat(ReferenceCase.scaledError(out.get(1), out.get(2))).isLessThan(1e-6);
+    }
+
     @Test
     void fourierConstantsAreAlphaFoldsOwn() {
         assertThat(NoiseEmbedding.sum(NoiseEmbedding.WEIGHTS)).isCloseTo(2.27393791, org.assertj.core.data.Offset.offset(1e-6));
