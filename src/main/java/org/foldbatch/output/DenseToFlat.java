@@ -15,7 +15,8 @@ import org.foldbatch.feature.BuiltStructure;
  * <p>Each flat atom takes the dense slot with the same (chain, residue id, atom name), the last such slot when
  * several match, as AlphaFold 3's {@code compute_gather_idxs} does. An atom no slot carries (a residue with more
  * than 24 heavy atoms) gets zeros, as AlphaFold 3 sets its coordinates and B-factor to 0; {@link #missingAtoms()}
- * lists them so the caller can warn.
+ * lists them so the caller can warn. (Gathered logits of such an atom are zeros too, so a pLDDT made from them is the
+ * uniform distribution's 50 where AlphaFold 3, which gathers pLDDT values, writes 0.)
  */
 public final class DenseToFlat {
 

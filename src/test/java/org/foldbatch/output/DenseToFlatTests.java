@@ -150,6 +150,51 @@ class DenseToFlatTests {
         assertThat(gather.perTokenPair(rowMajor)).isDeepEqualTo(croppedProbs);
     }
 
+    /**
+     * A userCCD ALA with 26 heavy atoms: the token keeps the first 24, so the last two output atoms are predicted by
+     * no slot and come out as zeros, as AlphaFold 3 writes them.
+     */
+    @Test
+    void atomsBeyondTheTokensTwentyFourSlotsAreMissingAndZero() {
+        var cif = new StringBuilder("data_ALA\n_chem_comp.id ALA\n_chem_comp.name 'BIG ALANINE'\n"
+                + "_chem_comp.type 'L-PEPTIDE LINKING'\n_chem_comp.mon_nstd_parent_comp_id ?\n"
+                + "_chem_comp.pdbx_modified_date 2011-06-04\n_chem_comp.formula ?\n_chem_comp.formula_weight ?\n"
+                + "_chem_comp.pdbx_synonyms ?\nloop_\n_chem_comp_atom.comp_id\n"
+                + "_chem_comp_atom.atom_id\n_chem_comp_atom.type_symbol\n_chem_comp_atom.charge\n"
+                + "_chem_comp_atom.pdbx_leaving_atom_flag\n_chem_comp_atom.pdbx_model_Cartn_x_ideal\n"
+                + "_chem_comp_atom.pdbx_model_Cartn_y_ideal\n_chem_comp_atom.pdbx_model_Cartn_z_ideal\n");
+        List<String> names = new java.util.ArrayList<>(List.of("N", "CA", "C", "O"));
+        for (int i = 1; i <= 22; i++) {
+            names.add("C" + i);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            cif.append("ALA ").append(names.get(i)).append(' ').append(names.get(i).substring(0, 1))
+                    .append(" 0 N ").append(1.5 * i).append(" 0.0 0.0\n");
+        }
+        cif.append("loop_\n_chem_comp_bond.comp_id\n_chem_comp_bond.atom_id_1\n_chem_comp_bond.atom_id_2\n"
+                + "_chem_comp_bond.value_order\n_chem_comp_bond.pdbx_aromatic_flag\n");
+        for (int i = 1; i < names.size(); i++) {
+            cif.append("ALA ").append(names.get(i - 1)).append(' ').append(names.get(i)).append(" SING N\n");
+        }
+        var big = new FoldInput("big", List.of(1L), List.of(new ProteinChain("A", "A", List.of(), null, "", "",
+                List.of())), List.of(), cif.toString());
+        var bigBatch = new Featuriser(FeaturiserConfig.defaults(ccd).withBuckets(null)).featurise(big, 1);
+        var bigLayout = OutputStructures.layout(big, ccd, bigBatch);
+        var bigGather = OutputStructures.denseToFlat(big, ccd);
+
+        assertThat(bigLayout.atoms()).extracting(StructureLayout.Atom::name).containsExactlyElementsOf(names);
+        assertThat(bigGather.missingAtoms()).containsExactly(24, 25);
+        float[][][] dense = new float[1][SLOTS][3];
+        for (float[] slot : dense[0]) {
+            java.util.Arrays.fill(slot, 5f);
+        }
+        float[][] flat = bigGather.perAtom(dense);
+        assertThat(flat[23]).containsExactly(5f, 5f, 5f);
+        assertThat(flat[24]).containsExactly(0f, 0f, 0f);
+        assertThat(flat[25]).containsExactly(0f, 0f, 0f);
+        assertThat(bigGather.perAtom(new float[SLOTS * 3], 3)[25]).containsExactly(0f, 0f, 0f);
+    }
+
     @Test
     void arraysSmallerThanTheRealTokensAreRejected() {
         int t = batch.tokenCount();
