@@ -180,6 +180,17 @@ public final class DenseToFlat {
         return out;
     }
 
+    /**
+     * One sample from the network's already-reduced outputs, row-major and padded as the network returns them:
+     * positions {@code [N*24*3]}, pLDDT {@code [N*24]} (0-100), PAE and both TM-adjusted PAE {@code [N*N]}, contact
+     * probabilities {@code [N*N]}.
+     */
+    public SampleResult sample(long seed, int sample, float[] atomPositions, float[] plddt, float[] pae,
+                               float[] tmAdjustedPaeGlobal, float[] tmAdjustedPaeInterface, float[] contactProbs) {
+        return new SampleResult(seed, sample, perAtom(atomPositions, 3), perAtom(plddt), perTokenPair(pae),
+                perTokenPair(tmAdjustedPaeGlobal), perTokenPair(tmAdjustedPaeInterface), perTokenPair(contactProbs));
+    }
+
     /** Throws unless the layout's atoms and tokens are the ones this mapping was built for. */
     public void checkFits(StructureLayout layout) {
         if (layout.numAtoms() != numAtoms() || layout.numTokens() != numTokens) {

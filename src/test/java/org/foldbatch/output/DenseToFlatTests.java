@@ -196,6 +196,34 @@ class DenseToFlatTests {
     }
 
     @Test
+    void aSampleFromReducedNetworkOutputsFitsTheLayout() {
+        int n = batch.paddedTokenCount();
+        int t = batch.tokenCount();
+        float[] positions = new float[n * SLOTS * 3];
+        float[] plddt = new float[n * SLOTS];
+        for (int i = 0; i < n * SLOTS; i++) {
+            positions[i * 3] = i;
+            plddt[i] = i % 100;
+        }
+        float[] pair = new float[n * n];
+        for (int i = 0; i < n * n; i++) {
+            pair[i] = (i / n < t && i % n < t) ? i : Float.NaN;
+        }
+
+        var sample = gather.sample(5, 1, positions, plddt, pair, pair, pair, pair);
+
+        sample.checkFits(layout);
+        assertThat(sample.seed()).isEqualTo(5);
+        assertThat(sample.sample()).isEqualTo(1);
+        for (int a = 0; a < layout.numAtoms(); a++) {
+            assertThat(sample.atomPositions()[a][0]).isEqualTo(gather.denseIndex(a));
+            assertThat(sample.atomPlddt()[a]).isEqualTo(gather.denseIndex(a) % 100);
+        }
+        assertThat(sample.pae()[t - 1][1]).isEqualTo((t - 1) * n + 1);
+        assertThat(sample.contactProbs()[1][t - 1]).isEqualTo(n + t - 1);
+    }
+
+    @Test
     void arraysSmallerThanTheRealTokensAreRejected() {
         int t = batch.tokenCount();
         assertThatThrownBy(() -> gather.perAtom(new float[t - 1][SLOTS][3]))
