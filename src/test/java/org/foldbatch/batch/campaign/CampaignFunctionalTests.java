@@ -33,10 +33,11 @@ class CampaignFunctionalTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void aLigandScreenSearchesTheTargetOnceAndRanksEveryCandidate(String vendor) {
+    void aLigandScreenSearchesTheTargetOnceAndRanksEveryCandidate(String vendor) throws Exception {
         Campaign campaign = CampaignReader.read(SCREEN);
         String target = ((ProteinChain) campaign.candidates().get(0).input().chains().get(0)).oneLetterSequence();
-        try (ConfigurableApplicationContext ctx = start(properties(vendor, Map.of()))) {
+        Map<String, Object> properties = properties(vendor, Map.of());
+        try (ConfigurableApplicationContext ctx = start(properties)) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
 
             CampaignLauncher.Outcome outcome = ctx.getBean(CampaignLauncher.class)
@@ -55,6 +56,23 @@ class CampaignFunctionalTests {
                     campaign.candidates().stream().map(Candidate::name).toList());
             assertThat(dir.resolve("out/rr_ligand_screen/rr_ligand_screen_ATP/rr_ligand_screen_ATP_data.json"))
                     .exists();
+
+            String report = report(properties, campaign.name());
+            System.out.println(report);
+            assertThat(report).contains("Campaign ranking of campaign rr_ligand_screen (20 rows)",
+                    "Cache efficiency of campaign rr_ligand_screen", "Job status", "Step timings", "Failures",
+                    "Campaign runs");
+            campaign.candidates().forEach(c -> assertThat(report).contains(c.name()));
+            if (vendor.equals("postgresql")) {
+                for (Path query : reportQueries()) {
+                    assertThat(jdbc.queryForList(Files.readString(query))).as(query.toString()).isNotNull();
+                }
+                assertThat(jdbc.queryForList(read("db/reports/campaign_ranking.sql"))).hasSize(20);
+                Map<String, Object> msa = jdbc.queryForList(read("db/reports/cache_efficiency.sql")).stream()
+                        .filter(r -> "msa".equals(r.get("cache_name"))).findFirst().orElseThrow();
+                assertThat(((Number) msa.get("misses")).intValue()).as("the target's 4 searches, once").isEqualTo(4);
+                assertThat(((Number) msa.get("hits")).intValue()).as("every candidate's searches").isGreaterThanOrEqualTo(80);
+            }
         }
     }
 
@@ -147,6 +165,36 @@ class CampaignFunctionalTests {
         p.put("spring.config.additional-location", "file:samples/foldbatch-sample.properties");
         p.putAll(extra);
         return p;
+    }
+
+    /** What {@code foldbatch report CAMPAIGN} prints, run through the CLI against the test's database. */
+    private static String report(Map<String, Object> properties, String campaign) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = org.foldbatch.cli.Main.execute("report", campaign,
+                    "--db-url", String.valueOf(properties.get("spring.datasource.url")),
+                    "--db-user", String.valueOf(properties.get("spring.datasource.username")),
+                    "--data-dir", String.valueOf(properties.get("foldbatch.data-dir")));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(exit).isZero();
+        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> reportQueries() throws java.io.IOException {
+        try (var files = Files.list(Path.of("db/reports"))) {
+            List<Path> queries = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+            assertThat(queries).hasSizeGreaterThanOrEqualTo(8);
+            return queries;
+        }
+    }
+
+    private static String read(String file) throws java.io.IOException {
+        return Files.readString(Path.of(file));
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
