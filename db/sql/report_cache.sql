@@ -1,5 +1,5 @@
 SELECT cache_name, SUM(lookups) AS lookups, SUM(hits) AS hits, SUM(misses) AS misses, SUM(corrupt) AS corrupt,
-       ROUND(CAST(SUM(hits) AS NUMERIC) / SUM(lookups), 3) AS hit_ratio,
+       CAST(1.0 * SUM(hits) / SUM(lookups) AS NUMERIC(18, 3)) AS hit_ratio,
        CAST(SUM(cpu_seconds_saved) AS NUMERIC(18, 1)) AS cpu_seconds_saved
 FROM fb_report_cache_efficiency
 WHERE CAST(:campaign AS VARCHAR(256)) IS NULL
