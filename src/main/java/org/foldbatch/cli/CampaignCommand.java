@@ -125,6 +125,12 @@ final class CampaignCommand implements Runnable {
                 description = "Candidate fold jobs at once (default 1; more with remote workers).")
         Integer parallelFolds;
 
+        @Option(names = "--remote", description = "Send gene-search partitions to foldbatch worker processes (RabbitMQ).")
+        boolean remoteWorkers;
+
+        @Mixin
+        RemoteOptions remote = new RemoteOptions();
+
         @Mixin
         SearchOptions search = new SearchOptions();
 
@@ -136,6 +142,10 @@ final class CampaignCommand implements Runnable {
             Campaign c = resolve(campaign, jobsDir);
             Map<String, Object> properties = service.springProperties();
             properties.putAll(search.springProperties());
+            properties.putAll(remote.springProperties());
+            if (remoteWorkers) {
+                properties.put("foldbatch.remote.enabled", "true");
+            }
             if (parallelFolds != null) {
                 properties.put("foldbatch.campaign.parallel-folds", parallelFolds);
             }
