@@ -7,6 +7,7 @@ import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.MsaCacheEntry;
 import org.foldbatch.msa.SearchRequest;
 import org.foldbatch.msa.SearchResult;
+import org.foldbatch.msa.ToolException;
 import org.foldbatch.util.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,13 @@ final class CachedSearchExecutor implements Function<SearchRequest, SearchResult
             throw new IllegalStateException("no cached " + request.tool().binaryName() + " result against "
                     + request.database().name() + " for a chain the gene search step completed; run with --force");
         }
-        SearchResult result = delegate.apply(request);
+        SearchResult result;
+        try {
+            result = delegate.apply(request);
+        } catch (ToolException e) {
+            log.error("{}; stderr tail:\n{}", e.getMessage(), e.stderrTail());
+            throw e;
+        }
         MsaCacheEntry entry = new MsaCacheEntry(key, Hashing.sha256(request.sequence()), request.type().name(),
                 result.tool(), result.database(), request.databaseFingerprint(),
                 String.join(" ", request.searchFlags()), result.a3m(), result.hits(), result.rowsKept(),

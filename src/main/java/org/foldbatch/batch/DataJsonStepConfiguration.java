@@ -34,10 +34,15 @@ class DataJsonStepConfiguration {
     @Bean
     @StepScope
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir, FoldInputs inputs,
+            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             DataPipelineResources resources, JdbcMsaCache cache, JdbcTemplateCache templateCache,
             JdbcToolRunLog toolRuns) {
         return (contribution, chunkContext) -> {
+            if (!FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
+                DataJsonWriter.write(inputs.get(inputHash), Path.of(outputDir));
+                return RepeatStatus.FINISHED;
+            }
             CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
             CachedTemplateSearch templates = new CachedTemplateSearch(resources, templateCache, toolRuns, null, STEP);
             FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),

@@ -17,18 +17,65 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
 
-    /** Which stages of the fold this job runs. */
+    /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
-        DATA_PIPELINE("data");
+        /** Gene and template search, then {@code _data.json} ({@code --data-pipeline-only}). */
+        DATA_PIPELINE("data", true, false, false),
+        /** The data pipeline, then the feature batch of each seed ({@code --featurise-only}). */
+        FEATURES("data+features", true, true, false),
+        /** Everything, as {@code run_alphafold.py} does by default. */
+        FULL("data+features+inference", true, true, true),
+        /** Featurisation of a complete {@code _data.json} ({@code --no-data-pipeline --featurise-only}). */
+        FEATURES_FROM_DATA("features", false, true, false),
+        /** Featurisation and inference from a complete {@code _data.json} ({@code --no-data-pipeline}). */
+        INFERENCE_FROM_DATA("features+inference", false, true, true);
 
         private final String label;
+        private final boolean dataPipeline;
+        private final boolean featurisation;
+        private final boolean inference;
 
-        Stages(String label) {
+        Stages(String label, boolean dataPipeline, boolean featurisation, boolean inference) {
             this.label = label;
+            this.dataPipeline = dataPipeline;
+            this.featurisation = featurisation;
+            this.inference = inference;
         }
 
         public String label() {
             return label;
+        }
+
+        public boolean runsDataPipeline() {
+            return dataPipeline;
+        }
+
+        public boolean runsFeaturisation() {
+            return featurisation;
+        }
+
+        public boolean runsInference() {
+            return inference;
+        }
+
+        public static Stages fromLabel(String label) {
+            for (Stages s : values()) {
+                if (s.label.equals(label)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown stages label " + label);
+        }
+
+        /** The stages the CLI's flags ask for. */
+        public static Stages of(boolean dataPipelineOnly, boolean featuriseOnly, boolean noDataPipeline) {
+            if (noDataPipeline) {
+                return featuriseOnly ? FEATURES_FROM_DATA : INFERENCE_FROM_DATA;
+            }
+            if (dataPipelineOnly) {
+                return DATA_PIPELINE;
+            }
+            return featuriseOnly ? FEATURES : FULL;
         }
     }
 

@@ -48,8 +48,9 @@ class GeneSearchStepConfiguration {
     @Bean
     @StepScope
     Partitioner chainPartitioner(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            FoldInputs inputs) {
-        return new ChainPartitioner(ChainKey.searchable(inputs.get(inputHash)).keySet());
+            @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs) {
+        return new ChainPartitioner(FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()
+                ? ChainKey.searchable(inputs.get(inputHash)).keySet() : java.util.Set.of());
     }
 
     @Bean

@@ -42,8 +42,10 @@ class TemplateSearchStepConfiguration {
     @Bean
     @StepScope
     Partitioner templateChainPartitioner(
-            @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash, FoldInputs inputs) {
-        return new ChainPartitioner(ChainKey.templateSearchable(inputs.get(inputHash)).keySet());
+            @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
+            @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs) {
+        return new ChainPartitioner(FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()
+                ? ChainKey.templateSearchable(inputs.get(inputHash)).keySet() : java.util.Set.of());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package org.foldbatch.batch;
 
 import java.util.List;
 
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.FoldInputValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -33,9 +35,15 @@ class ValidateInputStepConfiguration {
     @Bean
     @StepScope
     Tasklet validateInputTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            FoldInputs inputs, Preflight preflight) {
+            @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
+            Preflight preflight) {
         return (contribution, chunkContext) -> {
-            preflight.check(List.of(inputs.get(inputHash)));
+            FoldInput input = inputs.get(inputHash);
+            if (FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
+                preflight.check(List.of(input));
+            } else {
+                FoldInputValidator.requireDataComplete(input);
+            }
             return RepeatStatus.FINISHED;
         };
     }

@@ -14,6 +14,7 @@ import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.template.UserTemplates;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
         List<StoredInput> loaded = new ArrayList<>();
         for (Path file : InputFiles.expand(inputs)) {
             for (FoldInput input : new FoldInputLoader().load(file)) {
+                UserTemplates.requireValid(input, file.toString());
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
+import org.foldbatch.template.UserTemplates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : InputFiles.expand(inputs)) {
             try {
                 for (FoldInput input : new FoldInputLoader().load(file)) {
+                    UserTemplates.requireValid(input, file.toString());
                     System.out.printf("ok: %s: %s (%d chains)%n", file, input.name(), input.chains().size());
                 }
             } catch (FoldbatchException e) {

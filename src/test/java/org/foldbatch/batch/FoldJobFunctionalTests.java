@@ -96,6 +96,52 @@ class FoldJobFunctionalTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aCrashingToolFailsItsPartitionAndTheRestartRerunsOnlyThat(String vendor) throws Exception {
+        // given: jackhmmer crashes (exit 3, a message on stderr) for the 5tgy chain while a marker file exists
+        Path hmmer = Files.createDirectories(dir.resolve("hmmer"));
+        Path marker = Files.createFile(dir.resolve("crash-5tgy"));
+        for (String tool : List.of("nhmmer", "hmmbuild", "hmmalign", "hmmsearch")) {
+            wrapper(hmmer.resolve(tool), "exec /usr/bin/" + tool + " \"$@\"");
+        }
+        wrapper(hmmer.resolve("jackhmmer"), "if [ -e " + marker + " ] && [ $# -ge 2 ] && grep -q SEFEKLRQ \"${@: -2:1}\" 2>/dev/null;"
+                + " then echo 'Fatal exception (source file p7_hmmfile.c): simulated crash' >&2; exit 3; fi\n"
+                + "exec /usr/bin/jackhmmer \"$@\"");
+        FoldInput input = FoldInput.of("crashing", List.of(1L),
+                List.of(ProteinChain.of("A", RESPONSE_REGULATOR), ProteinChain.of("B", PROTEIN_5TGY)));
+        var properties = FoldbatchTestContext.properties(vendor, dir.resolve("data"));
+        properties.put("foldbatch.search.hmmer-binary-dir", hmmer.toString());
+        try (ConfigurableApplicationContext ctx = FoldbatchTestContext.start(properties)) {
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+
+            // when
+            FoldJobLauncher.Outcome failed = launcher.launch(stored(input), params(input, dir.resolve("out"), null));
+            Files.delete(marker);
+            FoldJobLauncher.Outcome restarted = launcher.launch(stored(input), params(input, dir.resolve("out"), null));
+
+            // then
+            assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(failed.execution().getStepExecutions().stream()
+                    .filter(s -> s.getStatus() == BatchStatus.FAILED)
+                    .flatMap(s -> s.getFailureExceptions().stream()).map(Throwable::getMessage))
+                    .anyMatch(m -> m.contains("failed with exit code 3") && m.contains("simulated crash"));
+            assertThat(restarted.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(restarted.execution().getJobInstance().getInstanceId())
+                    .isEqualTo(failed.execution().getJobInstance().getInstanceId());
+            assertThat(restarted.execution().getStepExecutions()).extracting(s -> s.getStepName() + "=" + s.getStatus())
+                    .filteredOn(n -> n.startsWith("geneSearchChain:")).singleElement().asString()
+                    .isEqualTo("geneSearchChain:protein-" + Hashing.sha256(PROTEIN_5TGY).substring(0, 16) + "=COMPLETED");
+            assertThat(toolRuns(jdbc, Hashing.sha256(RESPONSE_REGULATOR))).isEqualTo(5);
+        }
+    }
+
+    private static void wrapper(Path file, String body) throws Exception {
+        Files.writeString(file, "#!/bin/bash\n" + body + "\n");
+        file.toFile().setExecutable(true);
+    }
+
     static StoredInput stored(FoldInput input) {
         return new StoredInput(input.contentHash(), input.sanitisedName(), "test:" + input.name(),
                 FoldInputWriter.toJson(input));

@@ -1,13 +1,10 @@
 package org.foldbatch.batch.jdbc;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.luben.zstd.Zstd;
-import org.foldbatch.util.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcMsaCache {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcMsaCache.class);
-    private static final int ZSTD_LEVEL = 6;
 
     private final JdbcTemplate jdbc;
     private final CacheLookupLog lookups;
@@ -43,7 +39,8 @@ public final class JdbcMsaCache {
     private Optional<MsaCacheEntry> lookup(String cacheKey, Long jobExecutionId, boolean record) {
         List<MsaCacheEntry> rows = jdbc.query(
                 "SELECT * FROM fb_msa_cache WHERE cache_key = ?", (rs, i) -> {
-                    String a3m = decode(rs.getBytes("a3m_zstd"), rs.getLong("a3m_bytes"), rs.getString("a3m_sha256"));
+                    String a3m = CompressedText.unpack(rs.getBytes("a3m_zstd"), rs.getLong("a3m_bytes"),
+                            rs.getString("a3m_sha256"));
                     return new MsaCacheEntry(rs.getString("cache_key"), rs.getString("sequence_sha256"),
                             rs.getString("molecule_type"), rs.getString("tool"), rs.getString("database_name"),
                             rs.getString("database_fingerprint"), rs.getString("settings"), a3m, rs.getInt("hits"),
@@ -71,12 +68,11 @@ public final class JdbcMsaCache {
 
     /** Stores an entry; a concurrent writer of the same key wins silently, since both computed the same result. */
     public void save(MsaCacheEntry e) {
-        byte[] raw = e.a3m().getBytes(StandardCharsets.UTF_8);
-        byte[] packed = Zstd.compress(raw, ZSTD_LEVEL);
+        CompressedText packed = CompressedText.pack(e.a3m());
         try {
             jdbc.update(SqlStatements.get("msa_cache_insert"), e.cacheKey(), e.sequenceSha256(), e.moleculeType(),
-                    e.tool(), e.databaseName(), e.databaseFingerprint(), e.settings(), packed, Hashing.sha256(raw),
-                    (long) raw.length, e.hits(), e.rowsKept(), e.cpuSeconds(), e.wallSeconds(),
+                    e.tool(), e.databaseName(), e.databaseFingerprint(), e.settings(), packed.zstd(), packed.sha256(),
+                    packed.bytes(), e.hits(), e.rowsKept(), e.cpuSeconds(), e.wallSeconds(),
                     Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException alreadyStored) {
             log.debug("MSA cache entry {} was stored by another process first", e.cacheKey());
@@ -86,14 +82,5 @@ public final class JdbcMsaCache {
     public int count() {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM fb_msa_cache", Integer.class);
         return n == null ? 0 : n;
-    }
-
-    private static String decode(byte[] packed, long size, String sha256) {
-        try {
-            byte[] raw = Zstd.decompress(packed, Math.toIntExact(size));
-            return Hashing.sha256(raw).equals(sha256) ? new String(raw, StandardCharsets.UTF_8) : null;
-        } catch (RuntimeException damaged) {
-            return null;
-        }
     }
 }

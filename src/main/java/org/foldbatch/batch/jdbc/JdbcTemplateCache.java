@@ -1,15 +1,12 @@
 package org.foldbatch.batch.jdbc;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.luben.zstd.Zstd;
 import org.foldbatch.input.Template;
-import org.foldbatch.util.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -73,10 +70,10 @@ public final class JdbcTemplateCache {
     }
 
     public void save(Entry e) {
-        byte[] raw = encode(e.templates()).getBytes(StandardCharsets.UTF_8);
+        CompressedText packed = CompressedText.pack(encode(e.templates()));
         try {
             jdbc.update(SqlStatements.get("template_cache_insert"), e.cacheKey(), e.sequenceSha256(),
-                    Zstd.compress(raw, 6), Hashing.sha256(raw), (long) raw.length, e.templates().size(), e.hitsFound(),
+                    packed.zstd(), packed.sha256(), packed.bytes(), e.templates().size(), e.hitsFound(),
                     e.cpuSeconds(), e.wallSeconds(), Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException alreadyStored) {
             log.debug("template cache entry {} was stored by another process first", e.cacheKey());
@@ -95,13 +92,13 @@ public final class JdbcTemplateCache {
     }
 
     private static List<Template> decode(byte[] packed, long size, String sha256) {
+        String json = CompressedText.unpack(packed, size, sha256);
+        if (json == null) {
+            return null;
+        }
         try {
-            byte[] raw = Zstd.decompress(packed, Math.toIntExact(size));
-            if (!Hashing.sha256(raw).equals(sha256)) {
-                return null;
-            }
             List<Template> templates = new ArrayList<>();
-            for (JsonNode t : JSON.readTree(new String(raw, StandardCharsets.UTF_8))) {
+            for (JsonNode t : JSON.readTree(json)) {
                 List<Integer> q = new ArrayList<>();
                 List<Integer> h = new ArrayList<>();
                 t.get("queryIndices").forEach(n -> q.add(n.asInt()));

@@ -1,0 +1,180 @@
+package org.foldbatch.feature;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.foldbatch.input.BondAtom;
+import org.foldbatch.input.BondedAtomPair;
+import org.foldbatch.input.Chain;
+import org.foldbatch.input.DnaChain;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.Ligand;
+import org.foldbatch.input.ProteinChain;
+import org.foldbatch.input.RnaChain;
+import org.foldbatch.structure.ccd.Ccd;
+import org.foldbatch.structure.ccd.ChemComp;
+
+/**
+ * The structure AlphaFold 3 builds from an input before featurising it, after its cleaning: chains in
+ * reverse-spreadsheet order, chains made only of unknown residues dropped, heavy atoms from the component with the
+ * linking leaving atoms removed (OXT except on the last residue, OP3 except on the first), and the input's bonds
+ * split into polymer–ligand and ligand–ligand bonds in their input orientation (polymer–polymer bonds and bonds
+ * inside one residue are dropped, as AlphaFold 3 does; the CCD supplies a residue's own bonds).
+ */
+record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLigandBonds,
+                List<BondEnd[]> ligandLigandBonds) {
+
+    private static final Set<String> UNKNOWN_RESIDUES = Set.of("UNK", "N", "DN", "UNL");
+
+    static Assembly build(FoldInput input, Ccd ccd) {
+        List<Chain> sorted = new ArrayList<>(input.chains());
+        sorted.sort(Comparator.comparingLong(c -> chainOrder(c.id())));
+        List<BuiltChain> chains = new ArrayList<>();
+        Map<String, BuiltChain> byId = new HashMap<>();
+        Set<String> bondedAtoms = new java.util.HashSet<>();
+        for (BondedAtomPair pair : input.bondedAtomPairs()) {
+            for (BondAtom atom : List.of(pair.first(), pair.second())) {
+                bondedAtoms.add(atom.chainId() + "\u0000" + atom.residueId() + "\u0000" + atom.atomName());
+            }
+        }
+        for (Chain chain : sorted) {
+            BuiltChain built = buildChain(input.name(), chain, ccd, bondedAtoms);
+            if (built.residues().stream().allMatch(r -> UNKNOWN_RESIDUES.contains(r.name()))) {
+                continue;
+            }
+            chains.add(built);
+            byId.put(built.id(), built);
+        }
+        if (chains.isEmpty()) {
+            throw new FeaturisationException(input.name() + ": No chains in structure!");
+        }
+        List<BondEnd[]> polymerLigand = new ArrayList<>();
+        List<BondEnd[]> ligandLigand = new ArrayList<>();
+        for (int i = 0; i < input.bondedAtomPairs().size(); i++) {
+            BondedAtomPair pair = input.bondedAtomPairs().get(i);
+            BondEnd first = bondEnd(input.name(), i, 0, pair.first(), byId);
+            BondEnd second = bondEnd(input.name(), i, 1, pair.second(), byId);
+            if (first == null || second == null || isHydrogen(first, byId) || isHydrogen(second, byId)) {
+                continue;
+            }
+            boolean firstPolymer = first.chainType().isPolymer();
+            boolean secondPolymer = second.chainType().isPolymer();
+            if (firstPolymer && secondPolymer) {
+                continue;
+            }
+            boolean sameResidue = first.chainId().equals(second.chainId()) && first.resId() == second.resId();
+            if (sameResidue) {
+                continue;
+            }
+            if (firstPolymer || secondPolymer) {
+                polymerLigand.add(new BondEnd[]{first, second});
+            } else {
+                ligandLigand.add(new BondEnd[]{first, second});
+            }
+        }
+        return new Assembly(input.name(), chains, polymerLigand, ligandLigand);
+    }
+
+    /** AlphaFold 3's chain order: A < B < ... < Z < AA < BA < ... (first character least significant). */
+    static long chainOrder(String id) {
+        long value = 0;
+        long power = 1;
+        for (int i = 0; i < id.length(); i++) {
+            value += (id.charAt(i) - 'A' + 1) * power;
+            power *= 26;
+        }
+        return value;
+    }
+
+    private static BuiltChain buildChain(String inputName, Chain chain, Ccd ccd, Set<String> bondedAtoms) {
+        ChainType type;
+        List<String> codes;
+        ChemComp smilesComponent = null;
+        if (chain instanceof ProteinChain p) {
+            type = ChainType.PROTEIN;
+            codes = p.ccdSequence();
+        } else if (chain instanceof RnaChain r) {
+            type = ChainType.RNA;
+            codes = r.ccdSequence();
+        } else if (chain instanceof DnaChain d) {
+            type = ChainType.DNA;
+            codes = d.ccdSequence();
+        } else {
+            Ligand l = (Ligand) chain;
+            if (l.isSmiles()) {
+                type = ChainType.NON_POLYMER;
+                smilesComponent = SmilesComponent.of(l.smilesComponentId(), l.smiles(), l.id());
+                codes = List.of(l.smilesComponentId());
+            } else {
+                type = l.ccdCodes().size() > 1 ? ChainType.BRANCHED : ChainType.NON_POLYMER;
+                codes = l.ccdCodes();
+            }
+        }
+        List<Residue> residues = new ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            ChemComp component = smilesComponent != null ? smilesComponent : ccd.find(code).orElseThrow(() ->
+                    new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + code
+                            + " is not in the chemical component dictionary or the input's userCCD"));
+            boolean first = i == 0;
+            boolean last = i == codes.size() - 1;
+            List<String> names = new ArrayList<>();
+            List<String> elements = new ArrayList<>();
+            for (ChemComp.Atom atom : component.atoms()) {
+                if (atom.isHydrogen() || dropsOnLinking(type, atom.name(), first, last)
+                        || dropsGlycanLeavingAtom(type, component, atom.name(),
+                        bondedAtoms.contains(chain.id() + "\u0000" + (i + 1) + "\u0000" + atom.name()))) {
+                    continue;
+                }
+                names.add(atom.name());
+                elements.add(atom.element());
+            }
+            residues.add(new Residue(chain.id(), type, i + 1, code, names, elements, component));
+        }
+        return new BuiltChain(chain.id(), type, chain, residues);
+    }
+
+    private static boolean dropsOnLinking(ChainType type, String atomName, boolean first, boolean last) {
+        if (type == ChainType.PROTEIN) {
+            return !last && atomName.equals("OXT");
+        }
+        if (type.isNucleic()) {
+            return !first && atomName.equals("OP3");
+        }
+        return false;
+    }
+
+    /**
+     * AlphaFold 3 drops a glycan's O1 leaving atom unless a bond uses it (standalone glycans included, as it was
+     * trained). Its glycan lists are approximated here by the CCD type: any saccharide component.
+     */
+    private static boolean dropsGlycanLeavingAtom(ChainType type, ChemComp component, String atomName,
+                                                  boolean bonded) {
+        return type.isLigand() && atomName.equals("O1") && !bonded && component.type() != null
+                && component.type().toLowerCase(java.util.Locale.ROOT).contains("saccharide");
+    }
+
+    private static BondEnd bondEnd(String inputName, int bond, int end, BondAtom atom, Map<String, BuiltChain> byId) {
+        BuiltChain chain = byId.get(atom.chainId());
+        if (chain == null) {
+            return null;
+        }
+        Residue residue = chain.residues().get(atom.residueId() - 1);
+        if (!residue.component().hasAtom(atom.atomName())) {
+            throw new FeaturisationException(inputName + ": bondedAtomPairs[" + bond + "][" + end + "]: bonded atom \""
+                    + atom.atomName() + "\" was not found in the list of atoms of the chemical component "
+                    + residue.name() + " (chain_id=" + atom.chainId() + ", res_id=" + atom.residueId() + ")");
+        }
+        return new BondEnd(chain.id(), chain.type(), atom.residueId(), atom.atomName());
+    }
+
+    private static boolean isHydrogen(BondEnd end, Map<String, BuiltChain> byId) {
+        Residue residue = byId.get(end.chainId()).residues().get(end.resId() - 1);
+        return residue.component().atoms().stream()
+                .anyMatch(a -> a.name().equals(end.atomName()) && a.isHydrogen());
+    }
+}

@@ -1,0 +1,5 @@
+package org.foldbatch.feature;
+
+/** One end of a covalent bond in the built structure. */
+record BondEnd(String chainId, ChainType chainType, int resId, String atomName) {
+}

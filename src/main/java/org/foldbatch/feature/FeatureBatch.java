@@ -1,0 +1,47 @@
+package org.foldbatch.feature;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The featurised batch of one input and seed: feature name → {@link Feature}, in the order they were made.
+ *
+ * @param tokenCount the real (unpadded) number of tokens
+ */
+public record FeatureBatch(Map<String, Feature> features, int tokenCount, long seed) {
+
+    public FeatureBatch {
+        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    }
+
+    public Feature get(String name) {
+        Feature feature = features.get(name);
+        if (feature == null) {
+            throw new NoSuchElementException("no feature named " + name);
+        }
+        return feature;
+    }
+
+    public boolean has(String name) {
+        return features.containsKey(name);
+    }
+
+    /** The padded token count, the {@code N} every per-token feature has. */
+    public int paddedTokenCount() {
+        return get("token_index").shape()[0];
+    }
+
+    public void write(Path file) {
+        FeatureBatchFile.write(features, file);
+    }
+
+    /** Reads a batch written by {@link #write}; token count and seed come from {@code seq_length}, unknown seed -1. */
+    public static FeatureBatch read(Path file) {
+        Map<String, Feature> features = FeatureBatchFile.read(file);
+        Feature length = features.get("seq_length");
+        return new FeatureBatch(features, length == null ? -1 : length.ints()[0], -1);
+    }
+}

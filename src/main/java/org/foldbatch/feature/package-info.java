@@ -1,0 +1,23 @@
+/**
+ * AlphaFold 3's featurisation of a completed input, per seed: {@link org.foldbatch.feature.Featuriser} builds the
+ * structure AlphaFold 3 builds from the input (chain order, unknown-only chains dropped, linking leaving atoms),
+ * tokenises it, and computes the token, MSA (with species pairing), template, reference-structure, atom-layout and
+ * bond features with AlphaFold 3's names, dtypes and shapes; {@link org.foldbatch.feature.FeatureBatch} writes them
+ * in the weights-file record layout.
+ *
+ * <p>Where this departs from AlphaFold 3, on purpose or by necessity:
+ * <ul>
+ *   <li>Conformers come from OpenChemLib, not RDKit ETKDGv3, and the random stream is Java's, so {@code ref_pos}
+ *       (and therefore {@code frames_mask} in borderline cases) differ from AlphaFold 3's; the fallback order
+ *       (conformer, CCD ideal coordinates, model coordinates for entries modified before the cut-off, zeros) is the
+ *       same. An atom with one {@code ?} coordinate counts as wholly unknown.</li>
+ *   <li>Species pairing and overlap removal use stable sorts; numpy's unstable argsort may order ties differently.
+ *       Only row order inside a pairing block can differ.</li>
+ *   <li>AlphaFold 3's glycan lists for dropping an unbonded O1 are approximated by the CCD type (any
+ *       saccharide).</li>
+ *   <li>The user CCD is scoped to one featurisation; AlphaFold 3 leaks it into a process-wide cache.</li>
+ *   <li>Gathers reproduce AlphaFold 3's identity matching exactly, including padding elements matching padding
+ *       (("", 0, "") keys) and the key windows that wrap around for systems under 128 atoms.</li>
+ * </ul>
+ */
+package org.foldbatch.feature;

@@ -1,0 +1,31 @@
+package org.foldbatch.output;
+
+/** Molecule type of an output chain, with the mmCIF entity types AF3 writes for it. */
+public enum ChainType {
+    PROTEIN("polypeptide(L)", "L-PEPTIDE LINKING"),
+    RNA("polyribonucleotide", "RNA LINKING"),
+    DNA("polydeoxyribonucleotide", "DNA LINKING"),
+    LIGAND(null, "non-polymer");
+
+    private final String entityPolyType;
+    private final String defaultChemCompType;
+
+    ChainType(String entityPolyType, String defaultChemCompType) {
+        this.entityPolyType = entityPolyType;
+        this.defaultChemCompType = defaultChemCompType;
+    }
+
+    public boolean polymer() {
+        return entityPolyType != null;
+    }
+
+    /** {@code _entity_poly.type}, or null for ligands. */
+    public String entityPolyType() {
+        return entityPolyType;
+    }
+
+    /** {@code _chem_comp.type} used when the caller supplies no chemical component for a residue name. */
+    public String defaultChemCompType() {
+        return defaultChemCompType;
+    }
+}

@@ -1,0 +1,129 @@
+package org.foldbatch.output;
+
+import java.util.List;
+
+/**
+ * {@code *_summary_confidences.json} as AF3 writes it: {@code json.dumps(sort_keys=True, indent=1,
+ * separators=(',', ': '))} of the scores, every number first put through numpy's {@code round(x, 2)} and printed
+ * as Python's float repr, then {@code NaN} replaced by {@code null}; no trailing newline.
+ *
+ * <p>{@code chain_ids} lists one chain ID per token, as AF3's code (v3.0) fills it; AF3's documentation describes
+ * one per chain and a later AF3 revision writes the unique chain IDs instead.
+ */
+public final class SummaryConfidencesJson {
+
+    private SummaryConfidencesJson() {
+    }
+
+    public static String write(SummaryConfidences s) {
+        var out = new StringBuilder(1024);
+        out.append("{\n");
+        key(out, "chain_ids");
+        strings(out, s.chainIds());
+        out.append(",\n");
+        key(out, "chain_iptm");
+        vector(out, s.chainIptm(), 1);
+        out.append(",\n");
+        key(out, "chain_pair_iptm");
+        matrix(out, s.chainPairIptm());
+        out.append(",\n");
+        key(out, "chain_pair_pae_min");
+        matrix(out, s.chainPairPaeMin());
+        out.append(",\n");
+        key(out, "chain_ptm");
+        vector(out, s.chainPtm(), 1);
+        out.append(",\n");
+        scalar(out, "fraction_disordered", s.fractionDisordered(), true);
+        scalar(out, "has_clash", s.hasClash(), true);
+        scalar(out, "iptm", s.iptm(), true);
+        scalar(out, "ptm", s.ptm(), true);
+        scalar(out, "ranking_score", s.rankingScore(), false);
+        out.append("\n}");
+        return out.toString();
+    }
+
+    /** One rounded number as it appears in the file. */
+    static String number(double value) {
+        double rounded = PythonFloat.numpyRound(value, 2);
+        if (Double.isNaN(rounded)) {
+            return "null";
+        }
+        if (Double.isInfinite(rounded)) {
+            return rounded > 0 ? "Infinity" : "-Infinity";
+        }
+        return PythonFloat.repr(rounded);
+    }
+
+    private static void key(StringBuilder out, String key) {
+        out.append(" \"").append(key).append("\": ");
+    }
+
+    private static void scalar(StringBuilder out, String key, double value, boolean more) {
+        key(out, key);
+        out.append(number(value)).append(more ? ",\n" : "");
+    }
+
+    private static void strings(StringBuilder out, List<String> values) {
+        if (values.isEmpty()) {
+            out.append("[]");
+            return;
+        }
+        out.append("[");
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n").append("  ");
+            quote(out, values.get(i));
+        }
+        out.append("\n ]");
+    }
+
+    private static void vector(StringBuilder out, double[] values, int level) {
+        if (values.length == 0) {
+            out.append("[]");
+            return;
+        }
+        String indent = " ".repeat(level + 1);
+        out.append("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "\n" : ",\n").append(indent).append(number(values[i]));
+        }
+        out.append("\n").append(" ".repeat(level)).append("]");
+    }
+
+    private static void matrix(StringBuilder out, double[][] rows) {
+        if (rows.length == 0) {
+            out.append("[]");
+            return;
+        }
+        out.append("[");
+        for (int i = 0; i < rows.length; i++) {
+            out.append(i == 0 ? "\n" : ",\n").append("  ");
+            vector(out, rows[i], 2);
+        }
+        out.append("\n ]");
+    }
+
+    // json.dumps with ensure_ascii: escapes quotes, backslashes, control and non-ASCII characters.
+    private static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
