@@ -1,4 +1,5 @@
-SELECT p.ordinal, p.candidate_name, p.input_hash, c.status, c.input_hash AS last_input_hash, c.tokens, c.reason,
+SELECT p.ordinal, p.candidate_name, p.input_hash, c.status, c.input_hash AS last_input_hash, c.stages AS last_stages,
+       d.stages, c.tokens, c.reason,
        c.job_execution_id, c.output_dir, c.fold_name
 FROM fb_campaign_plan p
 JOIN fb_campaign_definition d ON d.plan_hash = p.plan_hash

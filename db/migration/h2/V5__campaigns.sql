@@ -6,6 +6,7 @@ CREATE TABLE fb_campaign_definition (
     plan_hash      VARCHAR(64)   NOT NULL PRIMARY KEY,
     campaign_name  VARCHAR(256)  NOT NULL,
     mode           VARCHAR(32)   NOT NULL,
+    stages         VARCHAR(64)   NOT NULL,
     source_path    VARCHAR(4096),
     max_tokens     INTEGER       NOT NULL,
     over_limit     VARCHAR(16)   NOT NULL,
@@ -22,12 +23,13 @@ CREATE TABLE fb_campaign_plan (
 );
 
 -- The state of each candidate across runs (nights): PENDING, RUNNING, COMPLETED, FAILED, REJECTED or ROUTED, with
--- the reason of the last three. A COMPLETED candidate with the same input hash is not run again.
+-- the reason of the last three. A COMPLETED candidate with the same input hash and stages is not run again.
 CREATE TABLE fb_campaign_candidate (
     campaign_name     VARCHAR(256)  NOT NULL,
     candidate_name    VARCHAR(512)  NOT NULL,
     input_hash        VARCHAR(64)   NOT NULL,
     fold_name         VARCHAR(512)  NOT NULL,
+    stages            VARCHAR(64)   NOT NULL,
     tokens            INTEGER,
     status            VARCHAR(16)   NOT NULL,
     reason            VARCHAR(4000),

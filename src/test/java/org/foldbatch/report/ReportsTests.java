@@ -60,8 +60,8 @@ class ReportsTests {
     }
 
     private static void candidate(JdbcTemplate jdbc, String campaign, String name, String hash) {
-        jdbc.update("INSERT INTO fb_campaign_candidate (campaign_name, candidate_name, input_hash, fold_name, status,"
-                + " output_dir, updated_at) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?)", campaign, name, hash,
+        jdbc.update("INSERT INTO fb_campaign_candidate (campaign_name, candidate_name, input_hash, fold_name, stages,"
+                + " status, output_dir, updated_at) VALUES (?, ?, ?, ?, 'data', 'COMPLETED', ?, ?)", campaign, name, hash,
                 campaign + "_" + name, "/out/" + campaign + "/" + name, Timestamp.from(Instant.now()));
     }
 

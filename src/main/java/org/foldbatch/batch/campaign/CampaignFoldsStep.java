@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
+import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.PlanDefinition;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.PlannedCandidate;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.Status;
@@ -61,7 +62,7 @@ final class CampaignFoldsStep extends AbstractStep {
         try {
             List<Future<Boolean>> results = new ArrayList<>();
             for (PlannedCandidate c : todo) {
-                results.add(pool.submit(() -> fold(definition.campaignName(), c, campaignDir)));
+                results.add(pool.submit(() -> fold(definition, c, campaignDir)));
             }
             for (int i = 0; i < todo.size(); i++) {
                 if (!results.get(i).get()) {
@@ -81,26 +82,29 @@ final class CampaignFoldsStep extends AbstractStep {
     }
 
     /** Runs one candidate's fold job; true when it completed (now or earlier). */
-    private boolean fold(String campaign, PlannedCandidate c, Path campaignDir) {
+    private boolean fold(PlanDefinition definition, PlannedCandidate c, Path campaignDir) {
+        String campaign = definition.campaignName();
+        Stages stages = definition.stages();
         StoredInput input = foldInputs.find(c.inputHash()).orElseThrow();
         String folder = campaignDir.resolve(input.name()).toString();
-        store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), c.tokens(), Status.RUNNING, null, null, folder);
+        store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.RUNNING, null,
+                null, folder);
         try {
             FoldJobLauncher.Outcome outcome = launcher.launch(input,
-                    new FoldJobParameters(c.inputHash(), FoldJobParameters.Stages.DATA_PIPELINE, campaignDir, null));
+                    new FoldJobParameters(c.inputHash(), stages, campaignDir, null));
             JobExecution execution = outcome.execution();
             Long executionId = execution == null ? c.jobExecutionId() : execution.getId();
             if (outcome.failed()) {
-                store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), c.tokens(), Status.FAILED,
+                store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.FAILED,
                         failure(execution), executionId, folder);
                 return false;
             }
-            store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), c.tokens(), Status.COMPLETED, null,
-                    executionId, folder);
+            store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.COMPLETED,
+                    null, executionId, folder);
             return true;
         } catch (RuntimeException e) {
             log.warn("{}: candidate {} could not run: {}", campaign, c.name(), e.getMessage());
-            store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), c.tokens(), Status.FAILED,
+            store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.FAILED,
                     String.valueOf(e.getMessage()), null, folder);
             return false;
         }

@@ -46,12 +46,12 @@ final class CampaignPreflightTasklet implements Tasklet {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;
                 String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " (" + counter.getClass()
                         .getSimpleName() + ")" + (route ? "; routed to " + policy.routeTo() : "; rejected before search");
-                store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(), tokens,
-                        route ? Status.ROUTED : Status.REJECTED, reason, null, folder);
+                store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(),
+                        definition.stages(), tokens, route ? Status.ROUTED : Status.REJECTED, reason, null, folder);
                 contribution.incrementFilterCount(1);
             } else {
-                store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(), tokens,
-                        Status.PENDING, null, null, folder);
+                store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(),
+                        definition.stages(), tokens, Status.PENDING, null, null, folder);
                 contribution.incrementWriteCount(1);
             }
         }

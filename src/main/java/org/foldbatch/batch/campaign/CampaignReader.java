@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.ChainIds;
 import org.foldbatch.input.FoldInput;
@@ -35,8 +36,8 @@ public final class CampaignReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
-    private static final Set<String> COMMON = Set.of("name", "mode", "schedule", "seeds", "maxTokens", "overLimit",
-            "routeTo", "fixed");
+    private static final Set<String> COMMON = Set.of("name", "mode", "stages", "schedule", "seeds", "maxTokens",
+            "overLimit", "routeTo", "fixed");
     private static final Map<CampaignMode, Set<String>> MODE_FIELDS = Map.of(
             CampaignMode.LIGAND_SCREEN, Set.of("ligands", "ligandFile"),
             CampaignMode.PULLDOWN, Set.of("partners", "partnerFile"),
@@ -90,6 +91,7 @@ public final class CampaignReader {
             throw error("$.schedule", "not a cron expression (six fields: second minute hour day month weekday, "
                     + "e.g. \"0 0 22 * * *\"): '" + schedule + "'");
         }
+        Stages stages = stages(root);
         List<Long> seeds = root.has("seeds") ? seeds(root.get("seeds"), "$.seeds") : List.of(1L);
         TokenPolicy policy = policy(root);
         List<Entity> fixed = root.has("fixed") ? entities(root.get("fixed"), "$.fixed") : List.of();
@@ -112,7 +114,7 @@ public final class CampaignReader {
                         + candidates.get(i).name() + "'; give them distinct names");
             }
         }
-        return new Campaign(name, mode, schedule, policy, candidates, file);
+        return new Campaign(name, mode, stages, schedule, policy, candidates, file);
     }
 
     /** A chain of the campaign without its id (ids are given per fold), and the name it gives a candidate. */
@@ -358,6 +360,20 @@ public final class CampaignReader {
             return String.join("-", l.ccdCodes());
         }
         return chain.getClass().getSimpleName().replace("Chain", "").toLowerCase(Locale.ROOT) + (index + 1);
+    }
+
+    /** Campaigns run the data pipeline at least; the default stays "data" until the fold job has inference. */
+    private Stages stages(JsonNode root) {
+        if (!root.has("stages")) {
+            return Stages.DATA_PIPELINE;
+        }
+        String label = string(root, "$", "stages");
+        for (Stages s : Stages.values()) {
+            if (s.label().equals(label) && s.runsDataPipeline()) {
+                return s;
+            }
+        }
+        throw error("$.stages", "expected data, data+features or data+features+inference, got '" + label + "'");
     }
 
     private TokenPolicy policy(JsonNode root) {

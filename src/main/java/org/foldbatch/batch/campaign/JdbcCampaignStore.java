@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.jdbc.SqlStatements;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,12 +21,13 @@ public final class JdbcCampaignStore {
     public enum Status { PENDING, RUNNING, COMPLETED, FAILED, REJECTED, ROUTED }
 
     /** A candidate of a plan with its current state; {@code status} null when it never ran. */
-    public record PlannedCandidate(int ordinal, String name, String inputHash, Status status, String lastInputHash,
-            Integer tokens, String reason, Long jobExecutionId, String outputDir) {
+    public record PlannedCandidate(int ordinal, String name, String inputHash, String stages, Status status,
+            String lastInputHash, String lastStages, Integer tokens, String reason, Long jobExecutionId,
+            String outputDir) {
 
-        /** Completed earlier with the same input: nothing to do. */
+        /** Completed earlier with the same input and stages: nothing to do. */
         public boolean done() {
-            return status == Status.COMPLETED && inputHash.equals(lastInputHash);
+            return status == Status.COMPLETED && inputHash.equals(lastInputHash) && stages.equals(lastStages);
         }
     }
 
@@ -36,7 +38,7 @@ public final class JdbcCampaignStore {
     }
 
     /** The stored guard of a plan. */
-    public record PlanDefinition(String planHash, String campaignName, TokenPolicy policy) {
+    public record PlanDefinition(String planHash, String campaignName, Stages stages, TokenPolicy policy) {
     }
 
     private final JdbcTemplate jdbc;
@@ -51,7 +53,7 @@ public final class JdbcCampaignStore {
         TokenPolicy p = campaign.tokenPolicy();
         try {
             jdbc.update(SqlStatements.get("campaign_definition_insert"), hash, campaign.name(), campaign.mode().label(),
-                    campaign.source() == null ? null : campaign.source().toAbsolutePath().toString(), p.maxTokens(),
+                    campaign.stages().label(), campaign.source() == null ? null : campaign.source().toAbsolutePath().toString(), p.maxTokens(),
                     p.overLimit().name(), p.routeTo(), now());
         } catch (DuplicateKeyException samePlanAlreadyStored) {
             return;
@@ -67,24 +69,27 @@ public final class JdbcCampaignStore {
 
     public PlanDefinition definition(String planHash) {
         return jdbc.queryForObject(
-                "SELECT campaign_name, max_tokens, over_limit, route_to FROM fb_campaign_definition WHERE plan_hash = ?",
-                (rs, i) -> new PlanDefinition(planHash, rs.getString(1), new TokenPolicy(rs.getInt(2),
-                        TokenPolicy.OverLimit.valueOf(rs.getString(3)), rs.getString(4))), planHash);
+                "SELECT campaign_name, stages, max_tokens, over_limit, route_to FROM fb_campaign_definition"
+                        + " WHERE plan_hash = ?",
+                (rs, i) -> new PlanDefinition(planHash, rs.getString(1), Stages.fromLabel(rs.getString(2)),
+                        new TokenPolicy(rs.getInt(3), TokenPolicy.OverLimit.valueOf(rs.getString(4)), rs.getString(5))),
+                planHash);
     }
 
     public List<PlannedCandidate> candidates(String planHash) {
         return jdbc.query(SqlStatements.get("campaign_plan_candidates"), (rs, i) -> new PlannedCandidate(
-                rs.getInt("ordinal"), rs.getString("candidate_name"), rs.getString("input_hash"),
+                rs.getInt("ordinal"), rs.getString("candidate_name"), rs.getString("input_hash"), rs.getString("stages"),
                 rs.getString("status") == null ? null : Status.valueOf(rs.getString("status")),
-                rs.getString("last_input_hash"), (Integer) rs.getObject("tokens"), rs.getString("reason"),
+                rs.getString("last_input_hash"), rs.getString("last_stages"), (Integer) rs.getObject("tokens"),
+                rs.getString("reason"),
                 rs.getObject("job_execution_id") == null ? null : rs.getLong("job_execution_id"),
                 rs.getString("output_dir")), planHash);
     }
 
     /** Sets a candidate's state (insert or update). */
-    public void setCandidate(String campaign, String candidate, String inputHash, String foldName, Integer tokens,
-            Status status, String reason, Long jobExecutionId, String outputDir) {
-        Object[] values = {inputHash, foldName, tokens, status.name(), truncate(reason), jobExecutionId, outputDir,
+    public void setCandidate(String campaign, String candidate, String inputHash, String foldName, Stages stages,
+            Integer tokens, Status status, String reason, Long jobExecutionId, String outputDir) {
+        Object[] values = {inputHash, foldName, stages.label(), tokens, status.name(), truncate(reason), jobExecutionId, outputDir,
                 now(), campaign, candidate};
         if (jdbc.update(SqlStatements.get("campaign_candidate_update"), values) == 0) {
             try {

@@ -35,6 +35,7 @@ class CampaignReaderTests {
         assertThat(atp.chains().get(0)).isInstanceOf(ProteinChain.class);
         assertThat(((Ligand) atp.chains().get(1)).ccdCodes()).containsExactly("ATP");
         assertThat(c.tokenPolicy()).isEqualTo(new TokenPolicy(5120, TokenPolicy.OverLimit.REJECT, null));
+        assertThat(c.stages()).isEqualTo(org.foldbatch.batch.FoldJobParameters.Stages.DATA_PIPELINE);
     }
 
     @Test
@@ -136,6 +137,7 @@ class CampaignReaderTests {
             "mode: seed-sweep\\nfixed: [{protein: {sequence: MK}}]\\nligands: [ATP]|$.ligands: unknown field for mode seed-sweep",
             "mode: pulldown\\nfixed: [{protein: {sequence: MK}}]\\npartnerFile: missing.fasta|$.partnerFile: cannot read",
             "mode: [oops|$: not valid YAML",
+            "mode: seed-sweep\\nstages: features\\nfixed: [{protein: {sequence: MK}}]|$.stages: expected data, data+features or data+features+inference",
     })
     void aBadCampaignIsOneLineNamingFileFieldAndReason(String yaml, String expected) throws Exception {
         Path file = write("bad.yaml", yaml.replace("\\n", "\n"));

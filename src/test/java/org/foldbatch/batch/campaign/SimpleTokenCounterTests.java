@@ -14,16 +14,18 @@ import org.junit.jupiter.api.Test;
 class SimpleTokenCounterTests {
 
     private static final FoldInput INPUT = FoldInput.of("t", List.of(1L), List.of(ProteinChain.of("A", "MKVLA"),
-            RnaChain.of("B", "ACGU"), Ligand.ofCcd("C", "ARG", "GLY"), Ligand.ofSmiles("D", "CC(=O)O")));
+            RnaChain.of("B", "ACGU"), Ligand.ofCcd("C", "ATP", "XYZ"), Ligand.ofSmiles("D", "CC(=O)O")));
 
     @Test
-    void residuesPlusLigandHeavyAtomsFromTheCcdFiles() {
-        CcdHeavyAtoms ccd = CcdHeavyAtoms.read(Path.of("samples/inputs/parsing/ccd_ARG.cif"));
+    void residuesPlusLigandHeavyAtomsFromTheCcd() {
+        CcdHeavyAtoms ccd = CcdHeavyAtoms.read(Path.of("samples/ccd/components-subset.cif"));
 
         int tokens = new SimpleTokenCounter(ccd).count(INPUT);
 
-        assertThat(ccd.heavyAtoms("ARG")).hasValue(12);
-        assertThat(tokens).as("5 + 4 residues, ARG 12 heavy atoms, GLY unknown (1), acetic acid 4").isEqualTo(5 + 4 + 12 + 1 + 4);
+        assertThat(ccd.heavyAtoms("ATP")).as("C10 N5 O13 P3").hasValue(31);
+        assertThat(ccd.heavyAtoms("XYZ")).isEmpty();
+        assertThat(tokens).as("5 + 4 residues, ATP 31 heavy atoms, XYZ unknown (1), acetic acid 4")
+                .isEqualTo(5 + 4 + 31 + 1 + 4);
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class CampaignBench {
         p.put("logging.level.org.foldbatch", "WARN");
         int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         p.put("foldbatch.campaign.parallel-folds", parallel);
+        // Concurrent job launches under Spring Batch's default SERIALIZABLE create abort on PostgreSQL.
+        p.put("spring.batch.jdbc.isolation-level-for-create", "read_committed");
         if (args.length > 2) {
             p.put("spring.datasource.url", args[2]);
             p.put("spring.datasource.username", "postgres");
@@ -97,6 +99,6 @@ public final class CampaignBench {
             candidates.add(new Candidate(code, FoldInput.of(name + "_" + code, List.of(1L),
                     List.of(ProteinChain.of("A", TARGET), Ligand.ofCcd("B", code)))));
         }
-        return new Campaign(name, CampaignMode.LIGAND_SCREEN, null, TokenPolicy.NONE, candidates, null);
+        return new Campaign(name, CampaignMode.LIGAND_SCREEN, org.foldbatch.batch.FoldJobParameters.Stages.DATA_PIPELINE, null, TokenPolicy.NONE, candidates, null);
     }
 }
