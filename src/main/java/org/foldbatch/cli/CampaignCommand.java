@@ -56,7 +56,8 @@ final class CampaignCommand implements Runnable {
             description = "Read campaign files, expand their candidates and print each problem; run nothing.")
     static final class Validate implements Callable<Integer> {
 
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Campaign files (.yaml, .yml, .json) or directories.")
+        @Parameters(arity = "1..*", paramLabel = "FILE",
+                description = "Campaign files (.yaml, .yml, .json) or directories.")
         List<Path> files;
 
         @Override
@@ -66,8 +67,9 @@ final class CampaignCommand implements Runnable {
                 for (Path file : Files.isDirectory(path) ? CampaignReader.files(path) : List.of(path)) {
                     try {
                         Campaign c = CampaignReader.read(file);
-                        System.out.printf("%s: ok: campaign %s, %s, %d candidates%s%n", file, c.name(), c.mode().label(),
-                                c.candidates().size(), c.schedule() == null ? "" : ", schedule \"" + c.schedule() + "\"");
+                        System.out.printf("%s: ok: campaign %s, %s, %d candidates%s%n", file, c.name(),
+                                c.mode().label(), c.candidates().size(),
+                                c.schedule() == null ? "" : ", schedule \"" + c.schedule() + "\"");
                     } catch (FoldbatchException e) {
                         bad++;
                         System.out.println(e.getMessage());
@@ -82,7 +84,8 @@ final class CampaignCommand implements Runnable {
             description = "The campaigns of the jobs directory: mode, candidates, schedule and next scheduled run.")
     static final class ListCampaigns implements Callable<Integer> {
 
-        @Option(names = "--jobs-dir", defaultValue = "jobs", description = "Campaign directory (default ${DEFAULT-VALUE}).")
+        @Option(names = "--jobs-dir", defaultValue = "jobs",
+                description = "Campaign directory (default ${DEFAULT-VALUE}).")
         Path jobsDir;
 
         @Override
@@ -104,17 +107,19 @@ final class CampaignCommand implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Run a campaign now: each unique chain's data pipeline once, then one fold job per candidate.",
-                    "Run it again after a failure and only the unfinished candidates run; finished candidates are never "
-                            + "recomputed."},
+            description = {"Run a campaign now: each unique chain's data pipeline once, then one fold job per "
+                    + "candidate.", "Run it again after a failure and only the unfinished candidates run; finished "
+                    + "candidates are never recomputed."},
             footer = {"", "Example:  foldbatch campaign run jobs/response_regulator_ligand_screen.yaml "
                     + "--config samples/foldbatch-sample.properties"})
     static final class Run implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "A campaign file, or a campaign name in --jobs-dir.")
+        @Parameters(index = "0", paramLabel = "CAMPAIGN",
+                description = "A campaign file, or a campaign name in --jobs-dir.")
         String campaign;
 
-        @Option(names = "--jobs-dir", defaultValue = "jobs", description = "Campaign directory (default ${DEFAULT-VALUE}).")
+        @Option(names = "--jobs-dir", defaultValue = "jobs",
+                description = "Campaign directory (default ${DEFAULT-VALUE}).")
         Path jobsDir;
 
         @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
@@ -125,7 +130,8 @@ final class CampaignCommand implements Runnable {
                 description = "Candidate fold jobs at once (default 1; more with remote workers).")
         Integer parallelFolds;
 
-        @Option(names = "--remote", description = "Send gene-search partitions to foldbatch worker processes (RabbitMQ).")
+        @Option(names = "--remote",
+                description = "Send gene-search partitions to foldbatch worker processes (RabbitMQ).")
         boolean remoteWorkers;
 
         @Mixin

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code foldbatch scheduler}: runs the campaigns of the jobs directory on their cron schedules until stopped. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the campaigns in --jobs-dir on their schedules (cron: second minute hour day month weekday),"
-                + " until stopped.",
+        description = {"Run the campaigns in --jobs-dir on their schedules (cron: second minute hour day month "
+                + "weekday), until stopped.",
                 "A campaign whose previous run is still going is skipped for that time; every run and skip is recorded"
                         + " (foldbatch report --section runs)."},
         footer = {"", "Example:  foldbatch scheduler --jobs-dir jobs --config samples/foldbatch-sample.properties"})

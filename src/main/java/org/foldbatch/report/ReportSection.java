@@ -3,7 +3,7 @@ package org.foldbatch.report;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The tables {@code foldbatch report} prints, each one query over the reporting views ({@code db/sql/report_*.sql}). */
+/** The tables {@code foldbatch report} prints, each a query over the reporting views ({@code db/sql/report_*.sql}). */
 public enum ReportSection {
     STATUS("status", "Job status: latest execution of each job"),
     STEPS("steps", "Step timings"),

@@ -21,8 +21,8 @@ public record ReportTable(String title, List<String> columns, List<List<Object>>
                 widths[i] = Math.max(widths[i], line.get(i).length());
             }
         }
-        StringBuilder out = new StringBuilder(title).append(" (").append(rows.size()).append(rows.size() == 1 ? " row)\n"
-                : " rows)\n");
+        StringBuilder out = new StringBuilder(title).append(" (").append(rows.size())
+                .append(rows.size() == 1 ? " row)\n" : " rows)\n");
         for (int l = 0; l < cells.size(); l++) {
             List<String> line = cells.get(l);
             StringBuilder text = new StringBuilder();

@@ -21,8 +21,8 @@ public record Campaign(String name, CampaignMode mode, Stages stages, String sch
     }
 
     /**
-     * Identity of what the campaign computes: mode, stages, guard and each candidate's name and input hash. Editing the file
-     * without changing any of these (comments, schedule) keeps the same plan.
+     * Identity of what the campaign computes: mode, stages, guard and each candidate's name and input hash. Editing
+     * the file without changing any of these (comments, schedule) keeps the same plan.
      */
     public String planHash() {
         StringBuilder text = new StringBuilder(name).append('\n').append(mode.label()).append('\n')

@@ -54,7 +54,8 @@ final class CampaignFoldsStep extends AbstractStep {
         PlanDefinition definition = store.definition(plan);
         Path campaignDir = out.resolve(definition.campaignName());
         List<PlannedCandidate> todo = store.candidates(plan).stream()
-                .filter(c -> c.status() == Status.PENDING || c.status() == Status.FAILED || c.status() == Status.RUNNING)
+                .filter(c -> c.status() == Status.PENDING || c.status() == Status.FAILED
+                        || c.status() == Status.RUNNING)
                 .toList();
         stepExecution.setReadCount(todo.size());
         List<String> failed = new ArrayList<>();
@@ -75,8 +76,9 @@ final class CampaignFoldsStep extends AbstractStep {
         stepExecution.setWriteCount(todo.size() - failed.size());
         stepExecution.setProcessSkipCount(failed.size());
         if (!failed.isEmpty()) {
-            throw new FoldbatchException(failed.size() + " of " + todo.size() + " candidates failed (restart the campaign"
-                    + " to retry them): " + String.join(", ", failed.subList(0, Math.min(20, failed.size())))
+            throw new FoldbatchException(failed.size() + " of " + todo.size()
+                    + " candidates failed (restart the campaign to retry them): "
+                    + String.join(", ", failed.subList(0, Math.min(20, failed.size())))
                     + (failed.size() > 20 ? ", ..." : ""));
         }
     }

@@ -72,8 +72,8 @@ public final class CampaignLauncher {
                     campaign.source() == null ? "campaign:" + campaign.name() : campaign.source().toAbsolutePath()
                             .toString(), FoldInputWriter.toJson(c.input())));
         }
-        String label = restartLabel(trigger, plan, latest).orElse(
-                trigger == Trigger.SCHEDULE && scheduledFor != null ? scheduledFor.toString() : Instant.now().toString());
+        String label = restartLabel(trigger, plan, latest).orElse(trigger == Trigger.SCHEDULE && scheduledFor != null
+                ? scheduledFor.toString() : Instant.now().toString());
         long runId = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "STARTED", Owner.host(),
                 ProcessHandle.current().pid(), null);
         JobExecution execution;

@@ -30,8 +30,9 @@ final class CampaignPreflightTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String plan = contribution.getStepExecution().getJobParameters().getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(contribution.getStepExecution().getJobParameters().getString(CampaignJobParameters.OUTPUT_DIR));
+        var parameters = contribution.getStepExecution().getJobParameters();
+        String plan = parameters.getString(CampaignJobParameters.PLAN);
+        Path out = Path.of(parameters.getString(CampaignJobParameters.OUTPUT_DIR));
         PlanDefinition definition = store.definition(plan);
         TokenPolicy policy = definition.policy();
         for (PlannedCandidate c : store.candidates(plan)) {
@@ -44,8 +45,9 @@ final class CampaignPreflightTasklet implements Tasklet {
             String folder = out.resolve(definition.campaignName()).resolve(input.sanitisedName()).toString();
             if (policy.exceeded(tokens)) {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;
-                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " (" + counter.getClass()
-                        .getSimpleName() + ")" + (route ? "; routed to " + policy.routeTo() : "; rejected before search");
+                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " ("
+                        + counter.getClass().getSimpleName() + ")"
+                        + (route ? "; routed to " + policy.routeTo() : "; rejected before search");
                 store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(),
                         definition.stages(), tokens, route ? Status.ROUTED : Status.REJECTED, reason, null, folder);
                 contribution.incrementFilterCount(1);

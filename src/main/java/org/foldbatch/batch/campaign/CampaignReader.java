@@ -126,7 +126,8 @@ public final class CampaignReader {
         if (root.has("ligands")) {
             JsonNode list = root.get("ligands");
             if (!list.isArray()) {
-                throw error("$.ligands", "expected a list of CCD codes or {ccd|smiles, name} objects, got " + kind(list));
+                throw error("$.ligands",
+                        "expected a list of CCD codes or {ccd|smiles, name} objects, got " + kind(list));
             }
             for (int i = 0; i < list.size(); i++) {
                 ligands.add(ligand(list.get(i), "$.ligands[" + i + "]", i));
@@ -252,7 +253,8 @@ public final class CampaignReader {
         return candidates.stream().map(c -> fold(campaign, c.name(), seeds, fixed, List.of(c))).toList();
     }
 
-    private Candidate fold(String campaign, String candidate, List<Long> seeds, List<Entity> fixed, List<Entity> extra) {
+    private Candidate fold(String campaign, String candidate, List<Long> seeds, List<Entity> fixed,
+            List<Entity> extra) {
         String name = sanitise(candidate);
         List<Chain> chains = new ArrayList<>();
         for (Entity e : fixed) {
@@ -285,7 +287,8 @@ public final class CampaignReader {
             }
         }
         if (members.isEmpty()) {
-            throw error("$", "needs " + listField + " (a list of chains) or " + fileField + " (a FASTA file of proteins)");
+            throw error("$", "needs " + listField + " (a list of chains) or " + fileField
+                    + " (a FASTA file of proteins)");
         }
         return members;
     }
@@ -318,7 +321,8 @@ public final class CampaignReader {
         for (String field : node.propertyNames()) {
             if (Set.of("protein", "rna", "dna", "ligand").contains(field)) {
                 if (type != null) {
-                    throw error(path, "give one of protein, rna, dna or ligand per entry, got " + type + " and " + field);
+                    throw error(path, "give one of protein, rna, dna or ligand per entry, got " + type + " and "
+                            + field);
                 }
                 type = field;
             } else if (!field.equals("name")) {
@@ -333,7 +337,8 @@ public final class CampaignReader {
             throw error(path + "." + type, "expected an object, got " + kind(body));
         }
         if (body.has("id")) {
-            throw error(path + "." + type + ".id", "chain ids are assigned by the campaign (fixed chains first); remove it");
+            throw error(path + "." + type + ".id",
+                    "chain ids are assigned by the campaign (fixed chains first); remove it");
         }
         ObjectNode withId = ((ObjectNode) body.deepCopy()).put("id", "A");
         ObjectNode doc = JSON.createObjectNode().put("dialect", "alphafold3").put("version", 4).put("name", "entry");

@@ -142,7 +142,8 @@ public final class CampaignScheduler {
     public void awaitRuns(Duration timeout) throws Exception {
         Instant end = Instant.now().plus(timeout);
         for (Future<?> f : Map.copyOf(running).values()) {
-            f.get(Math.max(1, Duration.between(Instant.now(), end).toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            long left = Math.max(1, Duration.between(Instant.now(), end).toMillis());
+            f.get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -53,7 +53,8 @@ public final class JdbcCampaignStore {
         TokenPolicy p = campaign.tokenPolicy();
         try {
             jdbc.update(SqlStatements.get("campaign_definition_insert"), hash, campaign.name(), campaign.mode().label(),
-                    campaign.stages().label(), campaign.source() == null ? null : campaign.source().toAbsolutePath().toString(), p.maxTokens(),
+                    campaign.stages().label(),
+                    campaign.source() == null ? null : campaign.source().toAbsolutePath().toString(), p.maxTokens(),
                     p.overLimit().name(), p.routeTo(), now());
         } catch (DuplicateKeyException samePlanAlreadyStored) {
             return;
@@ -63,8 +64,7 @@ public final class JdbcCampaignStore {
             Candidate c = campaign.candidates().get(i);
             rows.add(new Object[] {hash, i, c.name(), c.input().contentHash()});
         }
-        jdbc.batchUpdate("INSERT INTO fb_campaign_plan (plan_hash, ordinal, candidate_name, input_hash) VALUES (?, ?, ?, ?)",
-                rows);
+        jdbc.batchUpdate(SqlStatements.get("campaign_plan_insert"), rows);
     }
 
     public PlanDefinition definition(String planHash) {
@@ -78,7 +78,8 @@ public final class JdbcCampaignStore {
 
     public List<PlannedCandidate> candidates(String planHash) {
         return jdbc.query(SqlStatements.get("campaign_plan_candidates"), (rs, i) -> new PlannedCandidate(
-                rs.getInt("ordinal"), rs.getString("candidate_name"), rs.getString("input_hash"), rs.getString("stages"),
+                rs.getInt("ordinal"), rs.getString("candidate_name"), rs.getString("input_hash"),
+                rs.getString("stages"),
                 rs.getString("status") == null ? null : Status.valueOf(rs.getString("status")),
                 rs.getString("last_input_hash"), rs.getString("last_stages"), (Integer) rs.getObject("tokens"),
                 rs.getString("reason"),
@@ -89,8 +90,8 @@ public final class JdbcCampaignStore {
     /** Sets a candidate's state (insert or update). */
     public void setCandidate(String campaign, String candidate, String inputHash, String foldName, Stages stages,
             Integer tokens, Status status, String reason, Long jobExecutionId, String outputDir) {
-        Object[] values = {inputHash, foldName, stages.label(), tokens, status.name(), truncate(reason), jobExecutionId, outputDir,
-                now(), campaign, candidate};
+        Object[] values = {inputHash, foldName, stages.label(), tokens, status.name(), truncate(reason),
+                jobExecutionId, outputDir, now(), campaign, candidate};
         if (jdbc.update(SqlStatements.get("campaign_candidate_update"), values) == 0) {
             try {
                 jdbc.update(SqlStatements.get("campaign_candidate_insert"), values);
@@ -133,7 +134,8 @@ public final class JdbcCampaignStore {
 
     /** The latest run of a campaign that was not skipped. */
     public Optional<CampaignRun> latestRun(String campaign) {
-        return jdbc.query(SqlStatements.get("campaign_run_latest"), JdbcCampaignStore::run, campaign).stream().findFirst();
+        return jdbc.query(SqlStatements.get("campaign_run_latest"), JdbcCampaignStore::run, campaign).stream()
+                .findFirst();
     }
 
     public List<CampaignRun> runs(String campaign) {

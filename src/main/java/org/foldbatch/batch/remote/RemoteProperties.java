@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code foldbatch.remote.*}: remote partitioning over RabbitMQ (broker settings are Spring's {@code spring.rabbitmq.*}).
+ * {@code foldbatch.remote.*}: remote partitioning over RabbitMQ (broker settings are Spring's
+ * {@code spring.rabbitmq.*}).
  *
  * @param enabled           gene-search partitions are sent to {@code foldbatch worker} processes instead of run here
  * @param queue             the durable queue partition requests go through
