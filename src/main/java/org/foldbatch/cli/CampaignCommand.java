@@ -154,6 +154,11 @@ final class CampaignCommand implements Runnable {
             }
             if (parallelFolds != null) {
                 properties.put("foldbatch.campaign.parallel-folds", parallelFolds);
+                if (parallelFolds > 1) {
+                    // Concurrent launches under Spring Batch's default SERIALIZABLE create abort on PostgreSQL
+                    // ("could not serialize access"); the job key's unique constraint still prevents duplicates.
+                    properties.put("spring.batch.jdbc.isolation-level-for-create", "read_committed");
+                }
             }
             try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
                 ctx.getBean(Preflight.class).check(c.candidates().stream().map(Candidate::input).toList());
