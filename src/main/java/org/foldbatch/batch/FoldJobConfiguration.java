@@ -19,7 +19,7 @@ class FoldJobConfiguration {
 
     @Bean
     Job foldJob(JobRepository repository, Step validateInput, Step geneSearch, Step templateSearch,
-            Step writeDataJson,
+            Step writeDataJson, Step featurise,
             JdbcFoldRunRegistry runs) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
@@ -27,6 +27,7 @@ class FoldJobConfiguration {
                 .next(geneSearch)
                 .next(templateSearch)
                 .next(writeDataJson)
+                .next(featurise)
                 .build();
     }
 }

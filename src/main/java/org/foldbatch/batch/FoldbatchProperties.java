@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     RNA databases; required for sharded databases
  * @param search       process and parallelism settings of the gene search
  * @param template     template search settings
+ * @param featurisation featurisation settings
  */
 @ConfigurationProperties("foldbatch")
 public record FoldbatchProperties(
@@ -30,7 +31,8 @@ public record FoldbatchProperties(
         @DefaultValue Map<String, String> databases,
         @DefaultValue Map<String, Double> zValues,
         @DefaultValue Search search,
-        @DefaultValue Template template) {
+        @DefaultValue Template template,
+        @DefaultValue Featurisation featurisation) {
 
     /**
      * @param jackhmmerCpus       {@code --cpu} of each jackhmmer run (0: min(available processors, 8), as AlphaFold 3)
@@ -60,5 +62,20 @@ public record FoldbatchProperties(
             @DefaultValue("2021-09-30") LocalDate maxTemplateDate,
             @DefaultValue("0") int hmmsearchCpus,
             @DefaultValue("4") int maxHits) {
+    }
+
+    /**
+     * @param ccdPath            the wwPDB Chemical Component Dictionary ({@code components.cif}, optionally gzipped);
+     *                           the input's userCCD is layered on top per job
+     * @param buckets            padded token counts, comma-separated; {@code none} switches padding off
+     * @param maxTokens          inputs with more tokens are rejected before any search (0: no limit)
+     * @param refMaxModifiedDate CCD model coordinates stand in for missing ideal ones only for entries modified
+     *                           before this date (AlphaFold 3's {@code --ref_max_modified_date})
+     */
+    public record Featurisation(
+            Path ccdPath,
+            @DefaultValue("128,256,384,512,768,1024,1280,1536,2048,2560,3072,3584,4096,4608,5120") String buckets,
+            @DefaultValue("0") int maxTokens,
+            @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate) {
     }
 }

@@ -1,6 +1,7 @@
 package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.CacheLookupLog;
+import org.foldbatch.batch.jdbc.JdbcConformerCache;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
@@ -65,8 +66,18 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    Preflight preflight(DataPipelineResources resources) {
-        return new Preflight(resources);
+    JdbcConformerCache conformerCache(JdbcTemplate jdbc) {
+        return new JdbcConformerCache(jdbc);
+    }
+
+    @Bean
+    FeaturisationResources featurisationResources(FoldbatchProperties properties, JdbcConformerCache conformers) {
+        return new FeaturisationResources(properties, conformers);
+    }
+
+    @Bean
+    Preflight preflight(DataPipelineResources resources, FeaturisationResources featurisation) {
+        return new Preflight(resources, featurisation);
     }
 
     @Bean

@@ -8,18 +8,24 @@ import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.msa.MoleculeType;
 
-/** Checks, before any work starts, that the tools and databases the inputs will need are there. */
+/**
+ * Checks, before any work starts, that every input is within the token limit and that the tools and databases the
+ * inputs will need are there.
+ */
 public final class Preflight {
 
     private final DataPipelineResources resources;
+    private final FeaturisationResources featurisation;
 
-    public Preflight(DataPipelineResources resources) {
+    public Preflight(DataPipelineResources resources, FeaturisationResources featurisation) {
         this.resources = resources;
+        this.featurisation = featurisation;
     }
 
     public void check(List<FoldInput> inputs) {
         Set<MoleculeType> types = EnumSet.noneOf(MoleculeType.class);
         for (FoldInput input : inputs) {
+            featurisation.checkTokenLimit(input);
             ChainKey.searchable(input).keySet().forEach(k -> types.add(k.type()));
         }
         if (types.isEmpty()) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the fold job of each input: gene search, then <name>/<name>_data.json.",
+        description = {"Run the fold job of each input: gene and template search, <name>/<name>_data.json, then "
+                + "featurisation per seed.",
                 "Launching the same input again restarts a failed run (finished partitions are not redone) or reports "
                         + "that it already completed."},
         footer = {"", "Example:  foldbatch run samples/inputs/5tgy.json --config samples/foldbatch-sample.properties "
@@ -48,25 +49,39 @@ final class RunCommand implements Callable<Integer> {
     SearchOptions search = new SearchOptions();
 
     @Mixin
+    FeaturisationOptions featurisation = new FeaturisationOptions();
+
+    @Mixin
     ServiceOptions service = new ServiceOptions();
 
     static final class StageOptions {
         @Option(names = "--data-pipeline-only", description = "Stop after the data pipeline (writes <name>_data.json).")
         boolean dataPipelineOnly;
 
-        @Option(names = "--no-data-pipeline", description = "Featurise and infer from a complete _data.json (not built yet).")
-        boolean noDataPipeline;
+        @Option(names = "--featurise-only",
+                description = "Stop after featurisation (writes seed-S_features/<name>_seed-S_features.bin per seed).")
+        boolean featuriseOnly;
     }
+
+    @Option(names = "--no-data-pipeline",
+            description = "Skip gene and template search: the input must carry its MSAs and templates (a _data.json).")
+    boolean noDataPipeline;
 
     @Override
     public Integer call() {
-        if (stages.noDataPipeline) {
-            System.err.println("error: --no-data-pipeline needs the featurisation and inference stages, which Foldbatch "
-                    + "does not have yet; only the data pipeline runs today (--data-pipeline-only)");
+        if (noDataPipeline && stages.dataPipelineOnly) {
+            System.err.println("error: --no-data-pipeline and --data-pipeline-only leave nothing to run");
             return 1;
         }
-        if (!stages.dataPipelineOnly) {
-            System.err.println("note: the inference stage does not exist yet; running the data pipeline only");
+        Stages requested = Stages.of(stages.dataPipelineOnly, stages.featuriseOnly, noDataPipeline);
+        if (requested.runsInference()) {
+            if (noDataPipeline) {
+                System.err.println("error: the inference stage does not exist yet; with --no-data-pipeline add "
+                        + "--featurise-only");
+                return 1;
+            }
+            System.err.println("note: the inference stage does not exist yet; stopping after featurisation");
+            requested = Stages.FEATURES;
         }
         List<StoredInput> loaded = new ArrayList<>();
         for (Path file : InputFiles.expand(inputs)) {
@@ -79,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<String, Object> properties = service.springProperties();
         properties.putAll(search.springProperties());
+        properties.putAll(featurisation.springProperties());
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
             ctx.getBean(Preflight.class).check(loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
@@ -86,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
             for (StoredInput input : loaded) {
                 FoldJobLauncher.Outcome outcome = launcher.launch(input,
-                        new FoldJobParameters(input.inputHash(), Stages.DATA_PIPELINE, outputDir, fresh));
+                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh));
                 if (outcome.alreadyComplete()) {
                     System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
                             input.name(), outputDir.resolve(input.name()));

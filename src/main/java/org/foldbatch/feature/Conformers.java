@@ -19,6 +19,9 @@ import org.foldbatch.structure.ccd.ChemComp;
  */
 final class Conformers {
 
+    /** A conformer that takes longer counts as failed (AlphaFold 3 bounds RDKit by iterations instead). */
+    static final long TIMEOUT_MILLIS = 20_000;
+
     private Conformers() {
     }
 
@@ -80,6 +83,7 @@ final class Conformers {
                 molecule.ensureHelperArrays(Molecule.cHelperParities);
             }
             ConformerGenerator generator = new ConformerGenerator(seed, false);
+            generator.setTimeOut(TIMEOUT_MILLIS);
             StereoMolecule conformer = generator.getOneConformerAsMolecule(molecule);
             if (conformer == null) {
                 return new ConformerCache.Conformer(null);

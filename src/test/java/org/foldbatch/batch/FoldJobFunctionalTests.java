@@ -137,6 +137,32 @@ class FoldJobFunctionalTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void featurisationWritesOneFeatureBatchPerSeed(String vendor) throws Exception {
+        FoldInput input = FoldInput.of("featurised", List.of(3L, 4L),
+                List.of(ProteinChain.of("A", RESPONSE_REGULATOR), org.foldbatch.input.Ligand.ofCcd("B", "MG")));
+        Path out = dir.resolve("out");
+        try (ConfigurableApplicationContext ctx = FoldbatchTestContext.start(
+                FoldbatchTestContext.properties(vendor, dir.resolve("data")))) {
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+            FoldJobParameters features = new FoldJobParameters(input.contentHash(), FoldJobParameters.Stages.FEATURES,
+                    out, null);
+
+            FoldJobLauncher.Outcome run = launcher.launch(stored(input), features);
+
+            assertThat(run.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            for (long seed : List.of(3L, 4L)) {
+                var batch = org.foldbatch.feature.FeatureBatch.read(OutputFiles.features(out, "featurised", seed));
+                assertThat(batch.get("seq_length").ints()).containsExactly(RESPONSE_REGULATOR.length() + 1);
+                assertThat(batch.get("asym_id").ints()).startsWith(1, 1).contains(2);
+                assertThat(batch.get("token_index").shape()).containsExactly(256);
+            }
+            assertThat(run.execution().getStepExecutions()).extracting(s -> s.getStepName())
+                    .contains("featuriseSeed:seed-3", "featuriseSeed:seed-4");
+        }
+    }
+
     private static void wrapper(Path file, String body) throws Exception {
         Files.writeString(file, "#!/bin/bash\n" + body + "\n");
         file.toFile().setExecutable(true);

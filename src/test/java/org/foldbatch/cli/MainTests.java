@@ -68,10 +68,10 @@ class MainTests {
     }
 
     @Test
-    void inferenceOnlyRunsAreRefusedPlainly() {
+    void inferenceFromADataJsonIsRefusedPlainly() {
         Run r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("--no-data-pipeline needs the featurisation and inference stages");
+        assertThat(r.err()).contains("the inference stage does not exist yet");
     }
 
     @Test

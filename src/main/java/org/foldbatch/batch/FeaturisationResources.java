@@ -1,0 +1,76 @@
+package org.foldbatch.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.jdbc.JdbcConformerCache;
+import org.foldbatch.feature.Featuriser;
+import org.foldbatch.feature.FeaturiserConfig;
+import org.foldbatch.feature.TokenCount;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.structure.ccd.Ccd;
+
+/** The featurisation settings turned into a {@link Featuriser}; the dictionary is read once per process. */
+public final class FeaturisationResources {
+
+    private final FoldbatchProperties.Featurisation settings;
+    private final JdbcConformerCache conformers;
+    private volatile Ccd ccd;
+
+    public FeaturisationResources(FoldbatchProperties properties, JdbcConformerCache conformers) {
+        this.settings = properties.featurisation();
+        this.conformers = conformers;
+    }
+
+    public Featuriser featuriser() {
+        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), true,
+                settings.refMaxModifiedDate(), conformers));
+    }
+
+    /** Rejects an input over the token limit, naming its token count; run before any search starts. */
+    public void checkTokenLimit(FoldInput input) {
+        if (settings.maxTokens() <= 0) {
+            return;
+        }
+        int tokens = TokenCount.of(input, ccd());
+        if (tokens > settings.maxTokens()) {
+            throw new FoldbatchException(input.name() + ": " + tokens + " tokens, more than the limit of "
+                    + settings.maxTokens() + " (foldbatch.featurisation.max-tokens)");
+        }
+    }
+
+    public synchronized Ccd ccd() {
+        if (ccd == null) {
+            Path path = settings.ccdPath();
+            if (path == null) {
+                ccd = Ccd.empty();
+            } else if (!Files.isRegularFile(path)) {
+                throw new FoldbatchException("foldbatch.featurisation.ccd-path: " + path
+                        + " does not exist; point it at the wwPDB components.cif");
+            } else {
+                ccd = Ccd.load(path);
+            }
+        }
+        return ccd;
+    }
+
+    private List<Integer> buckets() {
+        String spec = settings.buckets().strip();
+        if (spec.equalsIgnoreCase("none")) {
+            return null;
+        }
+        List<Integer> buckets = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            try {
+                buckets.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new FoldbatchException("foldbatch.featurisation.buckets: '" + part.strip()
+                        + "' is not a token count (use a comma-separated list, or none)");
+            }
+        }
+        return buckets;
+    }
+}
