@@ -2,7 +2,9 @@ package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,17 +26,23 @@ class GeneSearchStepConfiguration {
 
     @Bean
     Step geneSearch(JobRepository repository, Partitioner chainPartitioner, Step geneSearchChain,
-            FoldbatchProperties properties) {
+            FoldbatchProperties properties, RemotePartitionHandlers remote) {
+        return new StepBuilder(STEP, repository)
+                .partitioner(WORKER_STEP, chainPartitioner)
+                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP)
+                        : localHandler(geneSearchChain, properties))
+                .listener(new StepProgressListener())
+                .build();
+    }
+
+    /** Partitions run in this process, {@code parallelChains} at a time (the default; remote: foldbatch.remote.enabled). */
+    private static PartitionHandler localHandler(Step geneSearchChain, FoldbatchProperties properties) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("gene-search-");
         executor.setConcurrencyLimit(Math.max(1, properties.search().parallelChains()));
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(geneSearchChain);
         handler.setTaskExecutor(executor);
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, chainPartitioner)
-                .partitionHandler(handler)
-                .listener(new StepProgressListener())
-                .build();
+        return handler;
     }
 
     @Bean

@@ -1,0 +1,54 @@
+package org.foldbatch.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code foldbatch worker}: takes partitions (gene searches) from RabbitMQ and runs them, until stopped. */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run partitions sent by fold and campaign jobs started with foldbatch.remote.enabled=true "
+                + "(campaign run --remote), until stopped.",
+                "Workers share the job repository (--db-url, PostgreSQL) and see the same databases (--config). A "
+                        + "worker that dies mid-partition fails that partition; restarting the job runs it elsewhere."},
+        footer = {"", "Example:  foldbatch worker --db-url jdbc:postgresql://db:5432/foldbatch "
+                + "--broker amqp://guest:guest@mq:5672 --config samples/foldbatch-sample.properties"})
+final class WorkerCommand implements Callable<Integer> {
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1",
+            description = "Partitions run at the same time by this worker (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
+
+    @Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, Object> properties = service.springProperties();
+        properties.putAll(search.springProperties());
+        properties.putAll(remote.springProperties());
+        properties.put("foldbatch.remote.worker", "true");
+        properties.put("foldbatch.remote.worker-concurrency", concurrency);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ctx.close();
+                stopped.countDown();
+            }));
+            System.out.printf("worker %d: taking partitions (pid %d); stop with Ctrl-C%n", concurrency,
+                    ProcessHandle.current().pid());
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,168 @@
+package org.foldbatch.batch.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.foldbatch.FoldbatchApplication;
+import org.foldbatch.TestDatabases;
+import org.foldbatch.batch.campaign.Campaign;
+import org.foldbatch.batch.campaign.CampaignLauncher;
+import org.foldbatch.batch.campaign.CampaignReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The 1 x 20 ligand screen with its gene searches run by two {@code foldbatch worker} processes over RabbitMQ and
+ * PostgreSQL; the worker running the target's search is killed (SIGKILL) mid-partition.
+ */
+class RemotePartitioningFunctionalTests {
+
+    private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> workers = new ArrayList<>();
+
+    @AfterEach
+    void stopWorkers() {
+        for (Process p : workers) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void twoWorkersShareTheCampaignAndAKilledWorkersPartitionFailsAndIsRunElsewhere() throws Exception {
+        requireRabbitMq();
+        Map<String, Object> properties = new LinkedHashMap<>(TestDatabases.postgres(dir.resolve("manager")));
+        String queue = "foldbatch.test." + UUID.randomUUID();
+        properties.put("spring.config.additional-location", "file:samples/foldbatch-sample.properties");
+        properties.put("spring.rabbitmq.addresses", BROKER);
+        properties.put("foldbatch.remote.enabled", "true");
+        properties.put("foldbatch.remote.queue", queue);
+        properties.put("foldbatch.remote.poll-interval", "200ms");
+        properties.put("foldbatch.remote.timeout", "5m");
+        Campaign campaign = CampaignReader.read(Path.of("jobs/response_regulator_ligand_screen.yaml"));
+        Path slowHmmer = slowHmmerWrappers(dir.resolve("hmmer"), "1.5");
+
+        try (ConfigurableApplicationContext manager = start(properties)) {
+            JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
+            String url = String.valueOf(properties.get("spring.datasource.url"));
+            for (int i = 0; i < 2; i++) {
+                workers.add(worker(url, queue, slowHmmer, dir.resolve("worker" + i + ".log"), dir.resolve("w" + i)));
+            }
+            for (int i = 0; i < 2; i++) {
+                Path log = dir.resolve("worker" + i + ".log");
+                Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> read(log).contains("taking partitions"));
+            }
+
+            CompletableFuture<CampaignLauncher.Outcome> run = CompletableFuture.supplyAsync(() -> manager
+                    .getBean(CampaignLauncher.class).run(campaign, dir.resolve("out"), CampaignLauncher.Trigger.MANUAL,
+                            null));
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM fb_partition_worker", Integer.class) > 0);
+            long killedPid = jdbc.queryForObject("SELECT pid FROM fb_partition_worker ORDER BY started_at FETCH FIRST 1 ROWS ONLY",
+                    Long.class);
+            long killedStep = jdbc.queryForObject("SELECT step_execution_id FROM fb_partition_worker WHERE pid = ?",
+                    Long.class, killedPid);
+            Thread.sleep(1500);
+            Process killed = workers.stream().filter(p -> p.pid() == killedPid).findFirst().orElseThrow();
+            killed.descendants().forEach(ProcessHandle::destroyForcibly);
+            killed.destroyForcibly();
+            killed.waitFor(30, TimeUnit.SECONDS);
+            CampaignLauncher.Outcome outcome = run.get(5, TimeUnit.MINUTES);
+            CampaignLauncher.Outcome again = manager.getBean(CampaignLauncher.class).run(campaign, dir.resolve("out"),
+                    CampaignLauncher.Trigger.MANUAL, null);
+
+            assertThat(outcome.execution().getStatus()).as(outcome.message() + "\n" + read(dir.resolve("worker0.log")))
+                    .isEqualTo(BatchStatus.COMPLETED);
+            Map<String, Object> killedPartition = jdbc.queryForMap(
+                    "SELECT STATUS, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?", killedStep);
+            assertThat(killedPartition.get("status")).isEqualTo("FAILED");
+            assertThat((String) killedPartition.get("exit_message")).contains("worker process " + killedPid)
+                    .contains("died");
+            List<Long> pids = jdbc.queryForList("SELECT DISTINCT pid FROM fb_partition_worker", Long.class);
+            assertThat(pids).as("partitions ran on both workers").containsExactlyInAnyOrderElementsOf(
+                    workers.stream().map(Process::pid).toList());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE"
+                    + " 'geneSearchChain:%' AND STATUS = 'COMPLETED'", Integer.class))
+                    .as("one partition per fold job: the 20 candidates'").isEqualTo(20);
+            assertThat(jdbc.queryForList("SELECT status FROM fb_campaign_candidate", String.class))
+                    .hasSize(20).containsOnly("COMPLETED");
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT cache_key) FROM fb_tool_run WHERE tool = 'jackhmmer'",
+                    Integer.class)).as("each of the target's 4 searches stored once").isEqualTo(4);
+            assertThat(again.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            manager.getBean(AmqpAdmin.class).deleteQueue(queue);
+        }
+    }
+
+    private Process worker(String dbUrl, String queue, Path hmmer, Path log, Path dataDir) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main",
+                "worker", "--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dataDir.toString(),
+                "--config", "samples/foldbatch-sample.properties", "--hmmer-binary-dir", hmmer.toString(),
+                "--broker", BROKER, "--queue", queue);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(FoldbatchApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false).run(args);
+    }
+
+    private static void requireRabbitMq() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
+        } catch (IOException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but RabbitMQ at 127.0.0.1:5672 is unreachable", e);
+            }
+            Assumptions.abort("RabbitMQ at 127.0.0.1:5672 is unreachable: " + e.getMessage());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** HMMER binaries that wait before running the real ones, so a kill lands mid-search. */
+    private static Path slowHmmerWrappers(Path dir, String seconds) throws IOException {
+        Files.createDirectories(dir);
+        for (String tool : List.of("jackhmmer", "nhmmer", "hmmbuild", "hmmalign", "hmmsearch")) {
+            Path wrapper = dir.resolve(tool);
+            Files.writeString(wrapper, "#!/bin/sh\nsleep " + seconds + "\nexec /usr/bin/" + tool + " \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+}
