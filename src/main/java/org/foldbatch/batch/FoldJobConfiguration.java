@@ -19,7 +19,7 @@ class FoldJobConfiguration {
 
     @Bean
     Job foldJob(JobRepository repository, Step validateInput, Step geneSearch, Step templateSearch,
-            Step writeDataJson, Step featurise,
+            Step writeDataJson, Step featurise, Step inference, Step rankSamples,
             JdbcFoldRunRegistry runs) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
@@ -28,6 +28,8 @@ class FoldJobConfiguration {
                 .next(templateSearch)
                 .next(writeDataJson)
                 .next(featurise)
+                .next(inference)
+                .next(rankSamples)
                 .build();
     }
 }

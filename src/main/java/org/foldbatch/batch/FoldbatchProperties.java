@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search       process and parallelism settings of the gene search
  * @param template     template search settings
  * @param featurisation featurisation settings
+ * @param inference    model and sampling settings
  */
 @ConfigurationProperties("foldbatch")
 public record FoldbatchProperties(
@@ -32,7 +33,8 @@ public record FoldbatchProperties(
         @DefaultValue Map<String, Double> zValues,
         @DefaultValue Search search,
         @DefaultValue Template template,
-        @DefaultValue Featurisation featurisation) {
+        @DefaultValue Featurisation featurisation,
+        @DefaultValue Inference inference) {
 
     /**
      * @param jackhmmerCpus       {@code --cpu} of each jackhmmer run (0: min(available processors, 8), as AlphaFold 3)
@@ -77,5 +79,35 @@ public record FoldbatchProperties(
             @DefaultValue("128,256,384,512,768,1024,1280,1536,2048,2560,3072,3584,4096,4608,5120") String buckets,
             @DefaultValue("0") int maxTokens,
             @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate) {
+    }
+
+    /**
+     * @param modelDir          directory with AlphaFold 3's weights ({@code af3.bin.zst}), or with the test-only
+     *                          random weights written by {@code foldbatch random-weights}
+     * @param numSamples        diffusion samples per seed (AlphaFold 3: 5)
+     * @param diffusionSteps    denoising steps per sample (AlphaFold 3: 200)
+     * @param numRecycles       trunk recycles (0 or more; -1: the model configuration's, 10 for AlphaFold 3)
+     * @param bfloat16          bf16 trunk as AlphaFold 3 runs it (true) or all-f32 (false)
+     * @param xlaJit            TensorFlow's XLA JIT
+     * @param intraOpThreads    TensorFlow intra-op threads (0: TensorFlow's choice)
+     * @param interOpThreads    TensorFlow inter-op threads (0: TensorFlow's choice)
+     * @param gpuMemoryFraction per-process GPU memory fraction (0: TensorFlow's default)
+     * @param gpuUnifiedMemory  let GPU memory spill to host memory (AlphaFold 3's unified-memory option)
+     * @param saveEmbeddings    write {@code seed-S_embeddings/}
+     * @param saveDistogram     write {@code seed-S_distogram/}
+     */
+    public record Inference(
+            Path modelDir,
+            @DefaultValue("5") int numSamples,
+            @DefaultValue("200") int diffusionSteps,
+            @DefaultValue("-1") int numRecycles,
+            @DefaultValue("true") boolean bfloat16,
+            @DefaultValue("false") boolean xlaJit,
+            @DefaultValue("0") int intraOpThreads,
+            @DefaultValue("0") int interOpThreads,
+            @DefaultValue("0") double gpuMemoryFraction,
+            @DefaultValue("false") boolean gpuUnifiedMemory,
+            @DefaultValue("false") boolean saveEmbeddings,
+            @DefaultValue("false") boolean saveDistogram) {
     }
 }

@@ -2,6 +2,7 @@ package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
+import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
@@ -76,8 +77,19 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    Preflight preflight(DataPipelineResources resources, FeaturisationResources featurisation) {
-        return new Preflight(resources, featurisation);
+    JdbcSampleResults sampleResults(JdbcTemplate jdbc) {
+        return new JdbcSampleResults(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    InferenceResources inferenceResources(FoldbatchProperties properties) {
+        return new InferenceResources(properties);
+    }
+
+    @Bean
+    Preflight preflight(DataPipelineResources resources, FeaturisationResources featurisation,
+            InferenceResources inference) {
+        return new Preflight(resources, featurisation, inference);
     }
 
     @Bean

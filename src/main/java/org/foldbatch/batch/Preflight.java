@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.FoldInputValidator;
 import org.foldbatch.msa.MoleculeType;
 
 /**
@@ -17,9 +18,28 @@ public final class Preflight {
     private final DataPipelineResources resources;
     private final FeaturisationResources featurisation;
 
-    public Preflight(DataPipelineResources resources, FeaturisationResources featurisation) {
+    private final InferenceResources inference;
+
+    public Preflight(DataPipelineResources resources, FeaturisationResources featurisation,
+            InferenceResources inference) {
         this.resources = resources;
         this.featurisation = featurisation;
+        this.inference = inference;
+    }
+
+    /** Everything the stages will need: inputs complete when the data pipeline is skipped, weights when inferring. */
+    public void check(FoldJobParameters.Stages stages, List<FoldInput> inputs) {
+        if (!stages.runsDataPipeline()) {
+            inputs.forEach(FoldInputValidator::requireDataComplete);
+        }
+        if (stages.runsInference()) {
+            inference.requireModel();
+        }
+        if (stages.runsDataPipeline()) {
+            check(inputs);
+        } else {
+            inputs.forEach(featurisation::checkTokenLimit);
+        }
     }
 
     public void check(List<FoldInput> inputs) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code foldbatch} executable: one subcommand per thing a user does. */
 @Command(name = "foldbatch", mixinStandardHelpOptions = true, version = "foldbatch 0.1.0",
         description = "AlphaFold 3 structure prediction as restartable Spring Batch jobs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class, RandomWeightsCommand.class,
                 CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -24,12 +24,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the fold job of each input: gene and template search, <name>/<name>_data.json, then "
-                + "featurisation per seed.",
+        description = {"Run the fold job of each input: gene and template search, <name>/<name>_data.json, "
+                + "featurisation and inference per seed, then AlphaFold 3's output files.",
                 "Launching the same input again restarts a failed run (finished partitions are not redone) or reports "
                         + "that it already completed."},
         footer = {"", "Example:  foldbatch run samples/inputs/5tgy.json --config samples/foldbatch-sample.properties "
-                + "--output-dir out --data-pipeline-only"})
+                + "--output-dir out --data-pipeline-only",
+                "          foldbatch random-weights /tmp/random-model && foldbatch run samples/inputs/5tgy.json "
+                        + "--config samples/foldbatch-sample.properties --model-dir /tmp/random-model "
+                        + "--num-diffusion-samples 2 --diffusion-steps 10 --num-recycles 1"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON files, or directories of *.json files.")
@@ -50,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     FeaturisationOptions featurisation = new FeaturisationOptions();
+
+    @Mixin
+    InferenceOptions inference = new InferenceOptions();
 
     @Mixin
     ServiceOptions service = new ServiceOptions();
@@ -74,15 +80,6 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Stages requested = Stages.of(stages.dataPipelineOnly, stages.featuriseOnly, noDataPipeline);
-        if (requested.runsInference()) {
-            if (noDataPipeline) {
-                System.err.println("error: the inference stage does not exist yet; with --no-data-pipeline add "
-                        + "--featurise-only");
-                return 1;
-            }
-            System.err.println("note: the inference stage does not exist yet; stopping after featurisation");
-            requested = Stages.FEATURES;
-        }
         List<StoredInput> loaded = new ArrayList<>();
         for (Path file : InputFiles.expand(inputs)) {
             for (FoldInput input : new FoldInputLoader().load(file)) {
@@ -95,9 +92,10 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> properties = service.springProperties();
         properties.putAll(search.springProperties());
         properties.putAll(featurisation.springProperties());
+        properties.putAll(inference.springProperties());
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
-            ctx.getBean(Preflight.class).check(loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
+            ctx.getBean(Preflight.class).check(requested, loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
             String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
             for (StoredInput input : loaded) {
@@ -111,9 +109,8 @@ final class RunCommand implements Callable<Integer> {
                     System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
                             outcome.execution().getId(), FailureMessages.of(outcome.execution()));
                 } else {
-                    System.out.printf("%s: completed (execution %d); wrote %s%n", input.name(),
-                            outcome.execution().getId(),
-                            outputDir.resolve(input.name()).resolve(input.name() + "_data.json"));
+                    System.out.printf("%s: completed (execution %d); output in %s%n", input.name(),
+                            outcome.execution().getId(), outputDir.resolve(input.name()));
                 }
             }
         }

@@ -1,0 +1,97 @@
+package org.foldbatch.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.foldbatch.FoldbatchException;
+import org.foldbatch.model.DiffusionSampler;
+import org.foldbatch.model.FoldModel;
+import org.foldbatch.model.ModelConfig;
+import org.foldbatch.model.Precision;
+import org.foldbatch.model.RandomWeights;
+import org.foldbatch.model.RuntimeOptions;
+
+/**
+ * The network, loaded once per process on first use and shared by every seed and job the process runs (graphs are
+ * built once per bucket inside {@link FoldModel}).
+ */
+public final class InferenceResources implements AutoCloseable {
+
+    private final FoldbatchProperties.Inference settings;
+    private FoldModel model;
+
+    public InferenceResources(FoldbatchProperties properties) {
+        this.settings = properties.inference();
+    }
+
+    public FoldbatchProperties.Inference settings() {
+        return settings;
+    }
+
+    /** Fails early, with what to do, when no weights are configured or found. */
+    public void requireModel() {
+        Path dir = settings.modelDir();
+        if (dir == null) {
+            throw new FoldbatchException("no model directory: set --model-dir (foldbatch.inference.model-dir) to the "
+                    + "directory holding AlphaFold 3's af3.bin.zst; for a test-only run, write meaningless random "
+                    + "weights with 'foldbatch random-weights DIR'");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new FoldbatchException("--model-dir " + dir + ": no such directory");
+        }
+    }
+
+    public synchronized FoldModel model() {
+        if (model == null) {
+            requireModel();
+            Path dir = settings.modelDir();
+            boolean random = Files.isRegularFile(dir.resolve(RandomWeights.FILE_NAME));
+            ModelConfig config = withRecycles(random ? ModelConfig.small() : officialConfig());
+            RuntimeOptions runtime = RuntimeOptions.defaults()
+                    .withThreads(settings.intraOpThreads(), settings.interOpThreads())
+                    .withXlaJit(settings.xlaJit())
+                    .withGpuMemory(settings.gpuMemoryFraction(), true, settings.gpuUnifiedMemory());
+            Precision precision = settings.bfloat16() && !random ? Precision.BFLOAT16 : Precision.FLOAT32;
+            try {
+                model = FoldModel.load(dir, config, precision, runtime);
+            } catch (IllegalArgumentException e) {
+                throw new FoldbatchException(e.getMessage(), e);
+            }
+        }
+        return model;
+    }
+
+    public DiffusionSampler.Config sampling(FoldModel loaded) {
+        DiffusionSampler.Config c = loaded.sampling();
+        return new DiffusionSampler.Config(settings.diffusionSteps(), settings.numSamples(), c.gamma0(), c.gammaMin(),
+                c.noiseScale(), c.stepScale(), c.sigmaData(), c.sMin(), c.sMax(), c.rho());
+    }
+
+    private ModelConfig withRecycles(ModelConfig c) {
+        if (settings.numRecycles() < 0) {
+            return c;
+        }
+        return new ModelConfig(c.evoformer(), c.globalConfig(), c.heads(), settings.numRecycles(),
+                c.returnEmbeddings(), c.returnDistogram());
+    }
+
+    private static ModelConfig officialConfig() {
+        try (InputStream in = InferenceResources.class.getResourceAsStream("/org/foldbatch/model/model-config.json")) {
+            return ModelConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "model-config.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+}
