@@ -37,7 +37,7 @@ public final class AtomCrossAttEncoder {
     /**
      * @param nn scoped at the parent of the encoder's modules ({@code diffuser} or its diffusion head)
      * @param name the encoder's name prefix ({@code evoformer_conditioning} or {@code diffusion})
-     * @param tokenAtomsAct positions {@code [N, 24, 3]} or null
+     * @param tokenAtomsAct positions {@code [N, 24, 3]} (or {@code [S, N, 24, 3]} for S samples at once) or null
      * @param trunkSingle {@code [N, Cs]} or null
      * @param trunkPair {@code [N, N, Cz]} or null
      */
@@ -55,11 +55,12 @@ public final class AtomCrossAttEncoder {
                     p + "embed_trunk_single_cond");
             cq = nn.add(cq, in.tokensToQueries().convert(nn, s, 1));
         }
+        int samples = tokenAtomsAct == null ? 0 : Layers.dims(tokenAtomsAct).length - 3;
         Operand<T> aq;
         if (tokenAtomsAct == null) {
             aq = cq;
         } else {
-            aq = nn.linear(t2q.convert(nn, tokenAtomsAct, 2), p + "atom_positions_to_features");
+            aq = nn.linear(t2q.convert(nn, tokenAtomsAct, samples, 2), p + "atom_positions_to_features");
             aq = nn.add(nn.mul(aq, tf.expandDims(mq, tf.constant(-1))), cq);
         }
         Operand<T> ck = q2k.convert(nn, cq, 2);
@@ -99,7 +100,7 @@ public final class AtomCrossAttEncoder {
         Operand<T> skip = nn.mul(out, mqCh);
 
         Operand<T> projected = nn.linear(skip, p + "project_atom_features_for_aggr");
-        Operand<T> tokenAtoms = in.queriesToTokenAtoms().convert(nn, projected, 2);
+        Operand<T> tokenAtoms = in.queriesToTokenAtoms().convert(nn, projected, samples, 2);
         Operand<T> atomMask = nn.cast(tf.expandDims(in.predDenseAtomMask(), tf.constant(-1)));
         Operand<T> total = tf.sum(nn.mul(atomMask, tf.nn.relu(tokenAtoms)), tf.constant(-2));
         Operand<T> count = tf.sum(tf.broadcastTo(atomMask, tf.shape(tokenAtoms)), tf.constant(-2));

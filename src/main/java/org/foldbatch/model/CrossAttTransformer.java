@@ -35,7 +35,7 @@ public final class CrossAttTransformer {
         for (int l = 0; l < blocks; l++) {
             Layers<T> block = stack.layer(l);
             Operand<T> pl = tf.gather(perBlock, tf.constant(l), tf.constant(0));
-            Operand<T> ak = ctx.queriesToKeys().convert(nn, aq, 2);
+            Operand<T> ak = ctx.queriesToKeys().convert(nn, aq, Layers.dims(aq).length - 3, 2);
             aq = nn.add(aq, crossAttention(block, name, aq, ak, ctx, pl));
             aq = nn.add(aq, transition(block, name, aq, ctx.queriesSingleCond()));
         }
@@ -59,6 +59,14 @@ public final class CrossAttTransformer {
         return nn.mul(nn.sigmoid(nn.linear(cond, name + "adaptive_zero_cond", true)), out);
     }
 
+    /** {@code [..., heads, channels]} → {@code [..., heads·channels]}. */
+    static <T extends TFloating> Operand<T> mergeHeads(Layers<T> nn, Operand<T> o) {
+        long[] d = Layers.dims(o);
+        long[] merged = java.util.Arrays.copyOf(d, d.length - 1);
+        merged[d.length - 2] = d[d.length - 2] * d[d.length - 1];
+        return nn.reshape(o, merged);
+    }
+
     private static <T extends TFloating> Operand<T> crossAttention(Layers<T> nn, String name, Operand<T> aq,
             Operand<T> ak, Context<T> ctx, Operand<T> pairLogits) {
         Ops tf = nn.tf();
@@ -73,20 +81,18 @@ public final class CrossAttTransformer {
         Operand<T> xk = adaptiveLayerNorm(nn, ak, ctx.keysSingleCond(), name + "k");
         Operand<T> q = nn.linear(xq, name + "q_projection", true);
         Operand<T> k = nn.linear(xk, name + "k_projection");
-        long[] qd = Layers.dims(q);
-        float scale = (float) (1.0 / Math.sqrt(qd[3]));
-        Operand<TFloat32> logits = nn.einsum("bqhc,bkhc->bhqk", tf.math.mul(nn.f32(q), tf.constant(scale)),
+        float scale = (float) (1.0 / Math.sqrt(Layers.dims(q)[Layers.dims(q).length - 1]));
+        Operand<TFloat32> logits = nn.einsum("...qhc,...khc->...hqk", tf.math.mul(nn.f32(q), tf.constant(scale)),
                 nn.f32(k));
         logits = tf.math.add(tf.math.add(logits, bias), nn.f32(pairLogits));
         Operand<T> w = nn.cast(tf.nn.softmax(logits));
         Operand<T> v = nn.linear(xk, name + "v_projection");
-        Operand<T> o = nn.einsum("bhqk,bkhc->bqhc", w, v);
-        o = nn.reshape(o, qd[0], qd[1], qd[2] * qd[3]);
+        Operand<T> o = mergeHeads(nn, nn.einsum("...hqk,...khc->...qhc", w, v));
         o = nn.mul(o, nn.sigmoid(nn.linear(xq, name + "gating_query")));
         return adaptiveZeroInit(nn, o, ctx.queriesSingleCond(), name);
     }
 
-    private static <T extends TFloating> Operand<T> transition(Layers<T> nn, String name, Operand<T> x,
+    static <T extends TFloating> Operand<T> transition(Layers<T> nn, String name, Operand<T> x,
             Operand<T> cond) {
         Ops tf = nn.tf();
         Operand<T> h = adaptiveLayerNorm(nn, x, cond, name + "ffw_");

@@ -29,4 +29,37 @@ public record GatherInfo(Operand<TInt32> idxs, Operand<TFloat32> mask) {
         }
         return tf.math.mul(gathered, tf.dtypes.cast(m, gathered.type()));
     }
+
+    /**
+     * As {@link #convert} for a source with {@code batchAxes} leading axes (e.g. diffusion samples) in front of the
+     * layout axes; the gather is the same for every batch element.
+     */
+    public <T extends TType> Operand<T> convert(Layers<?> nn, Operand<T> src, int batchAxes, int layoutAxes) {
+        if (batchAxes == 0) {
+            return convert(nn, src, layoutAxes);
+        }
+        Ops tf = nn.tf();
+        long[] d = Layers.dims(src);
+        long batch = 1;
+        for (int i = 0; i < batchAxes; i++) {
+            batch *= d[i];
+        }
+        int rest = d.length - batchAxes - layoutAxes;
+        long[] flat = new long[2 + rest];
+        flat[0] = batch;
+        flat[1] = -1;
+        System.arraycopy(d, batchAxes + layoutAxes, flat, 2, rest);
+        Operand<T> gathered = tf.gather(nn.reshape(src, flat), idxs, tf.constant(1));
+        long[] id = Layers.dims(idxs);
+        long[] out = new long[batchAxes + id.length + rest];
+        System.arraycopy(d, 0, out, 0, batchAxes);
+        System.arraycopy(id, 0, out, batchAxes, id.length);
+        System.arraycopy(d, batchAxes + layoutAxes, out, batchAxes + id.length, rest);
+        gathered = nn.reshape(gathered, out);
+        Operand<TFloat32> m = mask;
+        for (int i = 0; i < rest; i++) {
+            m = tf.expandDims(m, tf.constant(-1));
+        }
+        return tf.math.mul(gathered, tf.dtypes.cast(m, gathered.type()));
+    }
 }

@@ -30,7 +30,7 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class GraphParameters {
     private record Binding(Operand<?> handle, Placeholder<?> value, org.tensorflow.op.Op assign, Record record,
-            int layer) {
+            int[] layers) {
     }
 
     private final Ops tf;
@@ -67,7 +67,19 @@ public final class GraphParameters {
      * or bfloat16 for bf16 records when bfloat16 is kept.
      */
     public Operand<? extends TFloating> get(String scope, String name, int layer) {
-        String key = scope + ":" + name + (layer >= 0 ? "#" + layer : "");
+        return get(scope, name, layer >= 0 ? new int[] {layer} : new int[0]);
+    }
+
+    /**
+     * The parameter {@code scope:name} with its leading layer-stack axes indexed by {@code layers} (nested stacks,
+     * e.g. {@code [super-block, block]} of the diffusion transformer).
+     */
+    public Operand<? extends TFloating> get(String scope, String name, int[] layers) {
+        StringBuilder k = new StringBuilder(scope).append(':').append(name);
+        for (int l : layers) {
+            k.append('#').append(l);
+        }
+        String key = k.toString();
         Operand<? extends TFloating> read = reads.get(key);
         if (read != null) {
             return read;
@@ -80,13 +92,13 @@ public final class GraphParameters {
             throw new RecordFormatException(key + ": parameter is " + r.dtype().numpyName() + ", not a float type");
         }
         int[] dims = r.shape();
-        if (layer >= 0) {
-            if (dims.length == 0 || layer >= dims[0]) {
-                throw new RecordFormatException(key + ": layer " + layer + " is outside the stack of "
-                        + (dims.length == 0 ? 0 : dims[0]));
+        for (int i = 0; i < layers.length; i++) {
+            if (dims.length <= i || layers[i] >= dims[i]) {
+                throw new RecordFormatException(key + ": layer " + layers[i] + " is outside the stack of "
+                        + (dims.length <= i ? 0 : dims[i]));
             }
-            dims = Arrays.copyOfRange(dims, 1, dims.length);
         }
+        dims = Arrays.copyOfRange(dims, layers.length, dims.length);
         Shape shape = Shape.of(Arrays.stream(dims).asLongStream().toArray());
         Class<? extends TFloating> type = keepBfloat16 && r.dtype() == DType.BFLOAT16 ? TBfloat16.class
                 : TFloat32.class;
@@ -96,7 +108,7 @@ public final class GraphParameters {
                 org.tensorflow.op.core.VarHandleOp.sharedName(base + "#" + System.identityHashCode(this)));
         Placeholder<?> value = tf.withName(base + ".value").placeholder(type, Placeholder.shape(shape));
         org.tensorflow.op.Op assign = tf.withName(base + ".assign").assignVariableOp(handle, value);
-        bindings.put(key, new Binding(handle, value, assign, r, layer));
+        bindings.put(key, new Binding(handle, value, assign, r, layers.clone()));
         read = tf.withName(base + ".read").readVariableOp(handle, type);
         reads.put(key, read);
         return read;
@@ -140,7 +152,11 @@ public final class GraphParameters {
     }
 
     private Tensor toTensor(Binding b) {
-        Record r = b.layer() >= 0 ? b.record().slice(b.layer()) : b.record();
+        Record sliced = b.record();
+        for (int l : b.layers()) {
+            sliced = sliced.slice(l);
+        }
+        Record r = sliced;
         Shape shape = Shape.of(Arrays.stream(r.shape()).asLongStream().toArray());
         if (r.dtype() == DType.BFLOAT16 && keepBfloat16) {
             return TBfloat16.tensorOf(shape, t -> t.asRawTensor().data().write(r.data()));

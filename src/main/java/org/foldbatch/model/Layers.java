@@ -23,21 +23,21 @@ public final class Layers<T extends TFloating> {
     private final GraphParameters params;
     private final Class<T> type;
     private final String scope;
-    private final int layer;
+    private final int[] layers;
     private final TrunkOptions options;
 
-    private Layers(Ops tf, GraphParameters params, Class<T> type, String scope, int layer, TrunkOptions options) {
+    private Layers(Ops tf, GraphParameters params, Class<T> type, String scope, int[] layers, TrunkOptions options) {
         this.tf = tf;
         this.params = params;
         this.type = type;
         this.scope = scope;
-        this.layer = layer;
+        this.layers = layers;
         this.options = options;
     }
 
     public static <T extends TFloating> Layers<T> root(Ops tf, GraphParameters params, Class<T> type,
             TrunkOptions options) {
-        return new Layers<>(tf, params, type, "", -1, options);
+        return new Layers<>(tf, params, type, "", new int[0], options);
     }
 
     public Ops tf() {
@@ -58,16 +58,25 @@ public final class Layers<T extends TFloating> {
 
     /** A child module scope: {@code scope/name}. */
     public Layers<T> child(String name) {
-        return new Layers<>(tf, params, type, scope.isEmpty() ? name : scope + "/" + name, layer, options);
+        return new Layers<>(tf, params, type, scope.isEmpty() ? name : scope + "/" + name, layers, options);
     }
 
     /** The same scope, reading slice {@code l} of every (stacked) parameter. */
     public Layers<T> layer(int l) {
-        return new Layers<>(tf, params, type, scope, l, options);
+        return new Layers<>(tf, params, type, scope, new int[] {l}, options);
+    }
+
+    /** The same scope, reading element {@code [l0, l1, ...]} of nested layer stacks. */
+    public Layers<T> layers(int... ls) {
+        return new Layers<>(tf, params, type, scope, ls.clone(), options);
+    }
+
+    public GraphParameters params() {
+        return params;
     }
 
     public Layers<T> withOps(Ops other) {
-        return new Layers<>(other, params, type, scope, layer, options);
+        return new Layers<>(other, params, type, scope, layers, options);
     }
 
     public boolean hasParam(String module, String name) {
@@ -76,7 +85,7 @@ public final class Layers<T extends TFloating> {
 
     /** Parameter {@code module:name} under this scope, as float32. */
     public Operand<TFloat32> param32(String module, String name) {
-        return f32(params.get(path(module), name, layer));
+        return f32(params.get(path(module), name, layers));
     }
 
     /** Leading (layer-stack) size of a stored parameter, e.g. the number of blocks of a stack. */
@@ -86,7 +95,7 @@ public final class Layers<T extends TFloating> {
 
     /** Parameter {@code module:name} under this scope, in the activation type. */
     public Operand<T> param(String module, String name) {
-        return cast(params.get(path(module), name, layer));
+        return cast(params.get(path(module), name, layers));
     }
 
     private String path(String module) {

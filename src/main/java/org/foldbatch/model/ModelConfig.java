@@ -77,6 +77,16 @@ public record ModelConfig(EvoformerConfig evoformer, GlobalConfig globalConfig, 
     public record HeadsConfig(JsonNode diffusion, JsonNode confidence, JsonNode distogram) {
     }
 
+    /** The reduced configuration of {@code WeightsSchema.small()}: AlphaFold 3's tiny reference model sizes. */
+    public static ModelConfig small() {
+        try (java.io.InputStream in = ModelConfig.class.getResourceAsStream("model-config-small.json")) {
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "model-config-small.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static ModelConfig load(Path json) {
         try {
             return parse(Files.readString(json), json.toString());

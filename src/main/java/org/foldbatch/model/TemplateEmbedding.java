@@ -188,7 +188,7 @@ public final class TemplateEmbedding {
         return tf.gather(v, tf.constant(new int[] {k % 3, (k + 1) % 3, (k + 2) % 3}), tf.constant(-1));
     }
 
-    private static Operand<TFloat32> distogram(Ops tf, Operand<TFloat32> positions, DgramFeatures f) {
+    static Operand<TFloat32> distogram(Ops tf, Operand<TFloat32> positions, DgramFeatures f) {
         float[] lower = new float[f.numBins()];
         float[] upper = new float[f.numBins()];
         double step = (f.maxBin() - f.minBin()) / (f.numBins() - 1);

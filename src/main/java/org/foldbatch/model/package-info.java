@@ -9,7 +9,14 @@
  * {@link org.foldbatch.model.SingleAttention}, {@link org.foldbatch.model.PairformerIteration},
  * {@link org.foldbatch.model.EvoformerIteration}, {@link org.foldbatch.model.TemplateEmbedding},
  * {@link org.foldbatch.model.AtomCrossAttEncoder} with {@link org.foldbatch.model.CrossAttTransformer},
- * {@link org.foldbatch.model.EvoformerPass}, and the runner {@link org.foldbatch.model.Trunk}.
+ * {@link org.foldbatch.model.EvoformerPass}, and the runner {@link org.foldbatch.model.Trunk}. After the trunk:
+ * {@link org.foldbatch.model.DiffusionHead} (conditioning, {@link org.foldbatch.model.NoiseEmbedding}, atom encoder
+ * and decoder, {@link org.foldbatch.model.DiffusionTransformer}), {@link org.foldbatch.model.DiffusionSampler},
+ * {@link org.foldbatch.model.ConfidenceHead}, {@link org.foldbatch.model.DistogramHead}, run by
+ * {@link org.foldbatch.model.StructureHeads}. The entry point is {@link org.foldbatch.model.FoldModel} (graphs per
+ * bucket, built once; randomness injected through {@link org.foldbatch.model.NoiseSource}; results in
+ * {@link org.foldbatch.model.ModelOutput}); {@link org.foldbatch.model.RandomWeights} writes test-only weights and
+ * {@link org.foldbatch.model.XlaCompilationCache} documents TensorFlow's persistent XLA cache.
  *
  * <p>Precision: {@link org.foldbatch.model.Precision#BFLOAT16} is AlphaFold 3's {@code bfloat16='all'} policy for
  * the official model; {@link org.foldbatch.model.Precision#FLOAT32} is all-f32 and matches the reference vectors.

@@ -9,6 +9,11 @@
  * ranking score; {@link org.foldbatch.output.PredictionWriter} writes AF3's files in
  * {@link org.foldbatch.output.OutputLayout} through {@link org.foldbatch.output.AtomicFiles} (temp file + rename).
  *
+ * <p>From a completed input and the network: {@link org.foldbatch.output.OutputStructures#layout} builds the
+ * {@code StructureLayout} with the featuriser's own structure building, and {@link org.foldbatch.output.DenseToFlat}
+ * gathers the network's dense per-token atom arrays ({@code [N][24]...}, padded) to the layout's atoms and crops
+ * token-pair arrays to the real tokens.
+ *
  * <p>Known differences from AF3: relative ASA is a reimplementation of DSSP's surface calculation
  * ({@link org.foldbatch.output.RelativeAsa}), not mkdssp itself; the mmCIF metadata (software, authors, data usage)
  * is Foldbatch's own text and there is no TERMS_OF_USE.md; {@code _ma_qa_metric_local} is written, which AF3 3.0.0

@@ -40,11 +40,27 @@ public final class WeightsSchema {
     }
 
     public static WeightsSchema official() {
-        try (InputStream in = WeightsSchema.class.getResourceAsStream("af3-weights-schema.tsv")) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "af3-weights-schema.tsv");
+        return resource("af3-weights-schema.tsv");
+    }
+
+    /**
+     * The same 405 records at the reduced sizes of {@code ModelConfig.small()} (the dimensions of AlphaFold 3's tiny
+     * reference model), for random test-only weights.
+     */
+    public static WeightsSchema small() {
+        return resource("af3-small-schema.tsv");
+    }
+
+    private static WeightsSchema resource(String name) {
+        try (InputStream in = WeightsSchema.class.getResourceAsStream(name)) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public java.util.Collection<Entry> entries() {
+        return entries.values();
     }
 
     /** Parses lines {@code scope:name<TAB>dtype<TAB>(d0,d1,...)}. */

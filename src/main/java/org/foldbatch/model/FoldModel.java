@@ -1,0 +1,168 @@
+package org.foldbatch.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foldbatch.model.weights.ParameterStore;
+import org.foldbatch.model.weights.RecordFile;
+import org.foldbatch.model.weights.RecordFormatException;
+import org.foldbatch.model.weights.WeightsSchema;
+
+/**
+ * The whole AlphaFold 3 network: trunk with recycling, diffusion sampling, then the confidence and distogram heads.
+ * Graphs are built once per padded size (bucket) and reused for every later input and seed of that size; the
+ * weights are uploaded into each graph once. Not thread-safe for concurrent predictions (calls are serialised).
+ */
+public final class FoldModel implements AutoCloseable {
+    public static final String OFFICIAL_MODEL_NAME = "af3";
+    private static final System.Logger LOG = System.getLogger(FoldModel.class.getName());
+
+    private record Bucket(Trunk trunk, StructureHeads heads) {
+    }
+
+    private final ParameterStore store;
+    private final ModelConfig config;
+    private final Precision precision;
+    private final TrunkOptions trunkOptions;
+    private final RuntimeOptions runtime;
+    private final DiffusionSampler.Config sampling;
+    private final Map<Trunk.Dims, Bucket> buckets = new LinkedHashMap<>();
+    private final boolean randomWeights;
+    private int graphsBuilt;
+
+    private FoldModel(ParameterStore store, ModelConfig config, Precision precision, TrunkOptions trunkOptions,
+            RuntimeOptions runtime, boolean randomWeights) {
+        this.store = store;
+        this.config = config;
+        this.precision = precision;
+        this.trunkOptions = trunkOptions;
+        this.runtime = runtime;
+        this.sampling = DiffusionSampler.Config.fromJson(config.heads().diffusion() == null ? null
+                : config.heads().diffusion().get("eval"), "heads.diffusion.eval");
+        this.randomWeights = randomWeights;
+    }
+
+    /**
+     * Loads AlphaFold 3's weights from {@code modelDir} ({@code af3.bin.zst} or its variants, checked against the
+     * official schema), or, when only {@link RandomWeights#FILE_NAME} is there, the test-only random weights (with
+     * a loud warning).
+     */
+    public static FoldModel load(Path modelDir, ModelConfig config, Precision precision, RuntimeOptions runtime) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new IllegalArgumentException(modelDir + ": model directory does not exist; " + WHAT_TO_DO);
+        }
+        if (hasModelFiles(modelDir, OFFICIAL_MODEL_NAME)) {
+            ParameterStore store = ParameterStore.loadModel(modelDir, OFFICIAL_MODEL_NAME, WeightsSchema.official());
+            LOG.log(System.Logger.Level.INFO, "loaded AlphaFold 3 weights " + store.identifier() + " from "
+                    + modelDir);
+            return new FoldModel(store, config, precision, TrunkOptions.alphaFoldDefaults(), runtime, false);
+        }
+        if (Files.isRegularFile(modelDir.resolve(RandomWeights.FILE_NAME))) {
+            LOG.log(System.Logger.Level.WARNING, RandomWeights.WARNING + " (" + modelDir.resolve(
+                    RandomWeights.FILE_NAME) + ")");
+            ParameterStore store = ParameterStore.loadModel(modelDir, RandomWeights.MODEL_NAME, WeightsSchema.small());
+            return new FoldModel(store, config, precision, TrunkOptions.alphaFoldDefaults(), runtime, true);
+        }
+        throw new IllegalArgumentException(modelDir + ": no AlphaFold 3 weights (af3.bin.zst, af3.bin or numbered "
+                + "parts af3.<n>.bin.zst); " + WHAT_TO_DO);
+    }
+
+    private static final String WHAT_TO_DO = "request the model parameters from Google (see 'Obtaining Model "
+            + "Parameters' at https://github.com/google-deepmind/alphafold3), put af3.bin.zst into that directory "
+            + "and pass it as the model directory; for a test-only run write random weights with RandomWeights.write";
+
+    /** A model over parameters already in memory (reference vectors, benchmarks). */
+    public static FoldModel of(ParameterStore store, ModelConfig config, Precision precision,
+            TrunkOptions trunkOptions, RuntimeOptions runtime) {
+        return new FoldModel(store, config, precision, trunkOptions, runtime, false);
+    }
+
+    private static boolean hasModelFiles(Path dir, String name) {
+        try {
+            return !RecordFile.selectModelFiles(dir, name).isEmpty();
+        } catch (RecordFormatException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean usesRandomWeights() {
+        return randomWeights;
+    }
+
+    public DiffusionSampler.Config sampling() {
+        return sampling;
+    }
+
+    /** Graphs built so far (two per bucket: trunk, and diffusion/confidence/distogram heads). */
+    public synchronized int graphsBuilt() {
+        return graphsBuilt;
+    }
+
+    /** Builds the graphs of the batch's bucket now, so the first prediction does not pay for it. */
+    public synchronized void prepare(FeatureBatch batch) {
+        bucket(batch);
+    }
+
+    public ModelOutput predict(FeatureBatch batch, long seed, NoiseSource noise) {
+        return predict(batch, seed, noise, sampling);
+    }
+
+    /** As {@link #predict(FeatureBatch, long, NoiseSource)} with other sampling settings (steps, samples, ...). */
+    public synchronized ModelOutput predict(FeatureBatch batch, long seed, NoiseSource noise,
+            DiffusionSampler.Config samplingConfig) {
+        Bucket b = bucket(batch);
+        Trunk.Dims dims = b.trunk().dims();
+        int cz = config.evoformer().pairChannel();
+        int cs = config.evoformer().seqChannel();
+        float[] target = b.trunk().targetFeatures(batch);
+        List<int[]> orders = noise.msaOrders(batch, config.numRecycles() + 1, seed);
+        Trunk.Embeddings e = b.trunk().run(batch, target, orders);
+        Trunk.Output trunkOut = new Trunk.Output(dims, cz, cs, e.pair(), e.single(), target);
+        float[] atomMask = batch.get("pred_dense_atom_mask").floats();
+        List<ModelOutput.Sample> samples = new ArrayList<>();
+        try (StructureHeads.Feeds feeds = b.heads().feeds(batch, trunkOut)) {
+            for (int s = 0; s < samplingConfig.numSamples(); s++) {
+                float[] x = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, s, noise);
+                List<float[]> c = feeds.confidence(x);
+                samples.add(new ModelOutput.Sample(x, c.get(0), c.get(1), c.get(2), c.get(3)[0], c.get(4), c.get(5),
+                        c.get(6)));
+            }
+            List<float[]> d = feeds.distogram();
+            DistogramHead.Bins bins = DistogramHead.Bins.fromJson(config.heads().distogram());
+            return new ModelOutput(dims.numTokens(), samples, atomMask, d.get(0), bins.edges(), d.get(1), e.single(),
+                    cs, e.pair(), cz);
+        }
+    }
+
+    private Bucket bucket(FeatureBatch batch) {
+        Trunk.Dims dims = Trunk.dimsFor(batch, config);
+        Bucket b = buckets.get(dims);
+        if (b == null) {
+            long start = System.nanoTime();
+            Trunk trunk = new Trunk(config, store, precision, trunkOptions, runtime, dims);
+            StructureHeads heads = new StructureHeads(config, store, precision, trunkOptions, runtime, dims);
+            graphsBuilt += 2;
+            b = new Bucket(trunk, heads);
+            buckets.put(dims, b);
+            LOG.log(System.Logger.Level.INFO, String.format("built graphs for %d tokens in %.1f s",
+                    dims.numTokens(), (System.nanoTime() - start) / 1e9));
+        }
+        return b;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Bucket b : buckets.values()) {
+            b.heads().close();
+            b.trunk().close();
+        }
+        buckets.clear();
+    }
+}

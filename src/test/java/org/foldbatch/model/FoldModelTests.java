@@ -1,0 +1,61 @@
+package org.foldbatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.foldbatch.model.weights.ParameterStore;
+import org.foldbatch.model.weights.WeightsSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FoldModelTests {
+
+    @Test
+    void randomWeightsLoadWithAWarningAndRunEndToEnd(@TempDir Path dir) {
+        Path file = RandomWeights.write(dir, ModelConfig.small(), 42);
+        assertThat(file.getFileName().toString()).isEqualTo("af3-random-weights-TEST-ONLY.bin");
+        ParameterStore store = ParameterStore.loadModel(dir, RandomWeights.MODEL_NAME, WeightsSchema.small());
+        assertThat(store.size()).isEqualTo(WeightsSchema.official().size());
+        assertThat(store.records().stream().map(r -> r.key()).sorted().toList())
+                .isEqualTo(WeightsSchema.official().keys().stream().sorted().toList());
+        assertThat(store.identifier()).contains("RANDOM-WEIGHTS-TEST-ONLY");
+
+        TrunkParityTests.load();
+        FeatureBatch batch = TrunkParityTests.batch;
+        try (FoldModel model = FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
+                RuntimeOptions.defaults())) {
+            assertThat(model.usesRandomWeights()).isTrue();
+            ModelOutput out = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1));
+            assertThat(out.samples()).hasSize(1);
+            ModelParityTests.assertFinite(out.samples().get(0).atomPositions());
+            ModelParityTests.assertBetween(out.samples().get(0).plddt(), 16 * 24, 0f, 100f);
+            assertThat(out.distogramBinEdges()).hasSize(63);
+        }
+    }
+
+    @Test
+    void missingWeightsSayWhatToDo(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
+                RuntimeOptions.defaults())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(dir.toString()).hasMessageContaining("af3.bin.zst")
+                .hasMessageContaining("request the model parameters from Google");
+        Path absent = dir.resolve("nowhere");
+        assertThatThrownBy(() -> FoldModel.load(absent, ModelConfig.small(), Precision.FLOAT32,
+                RuntimeOptions.defaults())).hasMessageContaining("does not exist");
+        Files.writeString(dir.resolve("af3.bin"), "not a weights file");
+        assertThatThrownBy(() -> FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
+                RuntimeOptions.defaults())).hasMessageContaining("af3.bin");
+    }
+
+    @Test
+    void randomWeightsRefuseOtherSizes(@TempDir Path dir) {
+        ModelConfig small = ModelConfig.small();
+        var evo = small.evoformer();
+        ModelConfig wider = new ModelConfig(new ModelConfig.EvoformerConfig(64, evo.pairChannel(), evo.msaChannel(),
+                evo.numMsa(), evo.maxRelativeIdx(), evo.maxRelativeChain(), evo.msaStack(), evo.pairformer(),
+                evo.perAtomConditioning(), evo.template()), small.globalConfig(), small.heads(), 1, true, true);
+        assertThatThrownBy(() -> RandomWeights.write(dir, wider, 1)).hasMessageContaining("ModelConfig.small()");
+    }
+}
