@@ -92,9 +92,10 @@ final class CampaignFoldsStep extends AbstractStep {
         store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.RUNNING, null,
                 null, folder);
         try {
-            FoldJobLauncher.Outcome outcome = launcher.launch(input,
-                    new FoldJobParameters(c.inputHash(), stages, campaignDir, null));
-            JobExecution execution = outcome.execution();
+            FoldJobParameters parameters = new FoldJobParameters(c.inputHash(), stages, campaignDir, null);
+            FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
+            JobExecution execution = outcome.execution() != null ? outcome.execution()
+                    : getJobRepository().getLastJobExecution("foldJob", parameters.toJobParameters());
             Long executionId = execution == null ? c.jobExecutionId() : execution.getId();
             if (outcome.failed()) {
                 store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.FAILED,

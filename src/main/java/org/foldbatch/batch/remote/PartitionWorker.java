@@ -17,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * Worker side: takes one partition request at a time from the queue, claims the partition (host, pid, heartbeat) and
@@ -57,7 +58,12 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
         }
         String stepName = parts[0];
         long stepExecutionId = Long.parseLong(parts[1]);
-        StepExecution execution = repository.getStepExecution(stepExecutionId);
+        StepExecution execution;
+        try {
+            execution = repository.getStepExecution(stepExecutionId);
+        } catch (EmptyResultDataAccessException unknown) {
+            execution = null;
+        }
         if (execution == null) {
             log.warn("dropping request for unknown step execution {}", stepExecutionId);
             return;

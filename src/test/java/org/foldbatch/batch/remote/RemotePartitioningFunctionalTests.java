@@ -20,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.foldbatch.FoldbatchApplication;
 import org.foldbatch.TestDatabases;
+import org.foldbatch.batch.FoldJobLauncher;
+import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.campaign.Campaign;
 import org.foldbatch.batch.campaign.CampaignLauncher;
 import org.foldbatch.batch.campaign.CampaignReader;
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The 1 x 20 ligand screen with its gene searches run by two {@code foldbatch worker} processes over RabbitMQ and
- * PostgreSQL; the worker running the target's search is killed (SIGKILL) mid-partition.
+ * PostgreSQL; the worker running the target's search is killed (SIGKILL) mid-partition. The campaign still completes
+ * (its candidates' fold jobs search on the surviving worker), and restarting the fold job whose partition died reruns
+ * that partition on the other worker.
  */
 class RemotePartitioningFunctionalTests {
 
@@ -116,6 +121,18 @@ class RemotePartitioningFunctionalTests {
             assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT cache_key) FROM fb_tool_run WHERE tool = 'jackhmmer'",
                     Integer.class)).as("each of the target's 4 searches stored once").isEqualTo(4);
             assertThat(again.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+            // the fold job whose partition died is restarted: that partition runs again, on the surviving worker
+            long survivor = workers.stream().filter(p -> p.pid() != killedPid).findFirst().orElseThrow().pid();
+            String sharedHash = jdbc.queryForObject("SELECT input_hash FROM fb_fold_input WHERE name = ?", String.class,
+                    campaign.name() + "__chains");
+            FoldJobLauncher.Outcome restarted = manager.getBean(FoldJobLauncher.class).launch(
+                    manager.getBean(JdbcFoldInputStore.class).find(sharedHash).orElseThrow(),
+                    new FoldJobParameters(sharedHash, FoldJobParameters.Stages.DATA_PIPELINE, dir.resolve("out"), null));
+            assertThat(restarted.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(jdbc.queryForList("SELECT w.pid FROM fb_partition_worker w JOIN BATCH_STEP_EXECUTION s"
+                    + " ON s.STEP_EXECUTION_ID = w.step_execution_id WHERE s.JOB_EXECUTION_ID = ?", Long.class,
+                    restarted.execution().getId())).containsExactly(survivor);
             manager.getBean(AmqpAdmin.class).deleteQueue(queue);
         }
     }
