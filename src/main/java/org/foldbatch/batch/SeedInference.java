@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Inference of one seed: network, confidences, and the seed's sample files in AlphaFold 3's layout. */
-final class SeedInference {
+public final class SeedInference {
 
     private static final Logger log = LoggerFactory.getLogger(SeedInference.class);
     static final String SOFTWARE = "Foldbatch 0.1.0";
@@ -53,7 +53,14 @@ final class SeedInference {
         log.info("{} seed {}: network ran in {} s{}", name, seed,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9),
                 model.usesRandomWeights() ? " (RANDOM TEST-ONLY WEIGHTS: meaningless structures)" : "");
+        return writeOutputs(inputHash, completed, ccd, features, out, outputDir, seed,
+                inference.settings().saveEmbeddings(), inference.settings().saveDistogram());
+    }
 
+    /** Writes one seed's sample files (and embeddings or distogram when asked) and returns their database rows. */
+    public static List<SampleRow> writeOutputs(String inputHash, FoldInput completed, Ccd ccd, FeatureBatch features,
+            ModelOutput out, Path outputDir, long seed, boolean saveEmbeddings, boolean saveDistogram) {
+        String name = completed.sanitisedName();
         StructureLayout layout = OutputStructures.layout(completed, ccd, features);
         DenseToFlat gather = OutputStructures.denseToFlat(completed, ccd);
         if (!gather.missingAtoms().isEmpty()) {
@@ -75,12 +82,12 @@ final class SeedInference {
         }
         int t = layout.numTokens();
         int n = out.numTokens();
-        if (inference.settings().saveEmbeddings()) {
+        if (saveEmbeddings) {
             writer.writeEmbeddings(seed,
                     new Npz.Float16Array(new int[] {t, out.seqChannels()}, crop(out.single(), n, t, out.seqChannels(), false)),
                     new Npz.Float16Array(new int[] {t, t, out.pairChannels()}, crop(out.pair(), n, t, out.pairChannels(), true)));
         }
-        if (inference.settings().saveDistogram()) {
+        if (saveDistogram) {
             int bins = out.distogramLogits().length / (n * n);
             writer.writeDistogram(seed, new Npz.Float16Array(new int[] {t, t, bins},
                     softmax(crop(out.distogramLogits(), n, t, bins, true), bins)));
