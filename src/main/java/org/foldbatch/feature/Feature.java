@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.foldbatch.records.DType;
 
 /**
  * One batch feature: name, dtype, shape and the raw little-endian C-order bytes, exactly as numpy would hold them

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.foldbatch.model.weights.Record;
-import org.foldbatch.model.weights.RecordFile;
-import org.foldbatch.model.weights.RecordFormatException;
+import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFile;
+import org.foldbatch.records.RecordFormatException;
 
 /**
  * The network's input features by AlphaFold 3 feature key ({@code msa}, {@code seq_mask},

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.foldbatch.model.weights.ParameterStore;
-import org.foldbatch.model.weights.RecordFile;
-import org.foldbatch.model.weights.RecordFormatException;
+import org.foldbatch.records.RecordFile;
+import org.foldbatch.records.RecordFormatException;
 import org.foldbatch.model.weights.WeightsSchema;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 
 /**
  * Per-recycle MSA row orders. AlphaFold 3 sorts rows by {@code (has any valid entry − 1)·1e6 + Gumbel noise},

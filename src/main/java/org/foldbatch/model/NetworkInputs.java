@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.foldbatch.feature.Feature;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 
 /**
  * The featurisation's batch as the network takes it. Featurisation keeps AlphaFold 3's numpy dtypes (bool, int8,
@@ -46,6 +46,7 @@ public final class NetworkInputs {
                 yield Record.ofInts(scope, f.name(), f.shape(), ints);
             }
             case FLOAT32 -> Record.ofFloats(scope, f.name(), f.shape(), f.floats());
+            case UINT8, BFLOAT16 -> new Record(scope, f.name(), f.dtype(), f.shape(), f.data());
             case FLOAT64 -> {
                 double[] v = f.doubles();
                 float[] floats = new float[v.length];

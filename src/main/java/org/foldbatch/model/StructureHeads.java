@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.foldbatch.model.weights.ParameterStore;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;

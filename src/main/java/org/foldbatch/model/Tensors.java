@@ -1,7 +1,7 @@
 package org.foldbatch.model;
 
 import java.util.Arrays;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -107,11 +107,11 @@ public final class EndToEndBench {
                     false, false));
         }
         double total = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%n%-34s %9s %7s%n", "step", "seconds", "share");
+        System.out.printf("%n%-40s %9s %7s%n", "step", "seconds", "share");
         for (Map.Entry<String, Double> e : seconds.entrySet()) {
-            System.out.printf("%-34s %9.2f %6.1f%%%n", e.getKey(), e.getValue(), 100 * e.getValue() / total);
+            System.out.printf("%-40s %9.2f %6.1f%%%n", e.getKey(), e.getValue(), 100 * e.getValue() / total);
         }
-        System.out.printf("%-34s %9.2f%n", "end to end", total);
+        System.out.printf("%-40s %9.2f%n", "end to end", total);
         System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", vmHwm() / 1048576.0);
         System.out.println("outputs in " + dir);
     }

@@ -66,7 +66,7 @@ class FeatureBatchTests {
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 2));
 
         assertThatThrownBy(() -> FeatureBatch.read(file)).isInstanceOf(FeaturisationException.class)
-                .hasMessageContaining("cut.bin").hasMessageContaining("record 0: truncated (10 of 12 bytes)");
+                .hasMessageContaining("cut.bin").hasMessageContaining("__input__:aatype: data truncated: expected 12 bytes, stream ended after 10");
     }
 
     @Test

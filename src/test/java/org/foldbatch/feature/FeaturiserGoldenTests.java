@@ -23,6 +23,7 @@ import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.Ligand;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.input.Template;
+import org.foldbatch.records.DType;
 import org.foldbatch.structure.MmcifStructure;
 import org.foldbatch.structure.ccd.Ccd;
 import org.foldbatch.template.TemplateHit;

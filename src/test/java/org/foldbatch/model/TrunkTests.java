@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import org.foldbatch.model.weights.Record;
-import org.foldbatch.model.weights.RecordFormatException;
+import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

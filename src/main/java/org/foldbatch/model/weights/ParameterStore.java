@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFile;
+import org.foldbatch.records.RecordFormatException;
+import org.foldbatch.records.RecordReader;
 
 /**
  * Model parameters by scope and name, as AlphaFold 3 stores them ({@code params[scope][name]}). Records keep the

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.foldbatch.records.DType;
+import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFormatException;
 
 /**
  * The expected records of a weights file: {@code scope:name}, dtype and shape. {@link #official()} is the list of

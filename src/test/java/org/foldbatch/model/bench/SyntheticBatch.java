@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.foldbatch.model.FeatureBatch;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 
 /**
  * A random single-chain protein batch of {@code n} tokens with AlphaFold 3's feature keys and atom layouts

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.foldbatch.model.weights.ParameterStore;
-import org.foldbatch.model.weights.Record;
+import org.foldbatch.records.Record;
 import org.foldbatch.model.weights.WeightsSchema;
 
 /** Random parameters at official shapes, from the weights schema, for benchmarks (never for numbers). */
@@ -50,7 +50,7 @@ public final class SyntheticWeights {
                 };
             }
             String scope = key.substring(0, key.lastIndexOf(':'));
-            out.add(e.dtype() == org.foldbatch.model.weights.DType.BFLOAT16 ? Record.ofBfloat16(scope, name, shape, v)
+            out.add(e.dtype() == org.foldbatch.records.DType.BFLOAT16 ? Record.ofBfloat16(scope, name, shape, v)
                     : Record.ofFloats(scope, name, shape, v));
         }
         return new ParameterStore(out);

@@ -1,4 +1,4 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -71,7 +71,8 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
         return new Record(scope, name, DType.UINT8, new int[] {bytes.length}, bytes);
     }
 
-    static short toBfloat16Bits(float v) {
+    /** The bfloat16 bits of {@code v}, rounded to nearest even (NaN stays NaN). */
+    public static short toBfloat16Bits(float v) {
         int bits = Float.floatToRawIntBits(v);
         if (Float.isNaN(v)) {
             return (short) ((bits >>> 16) | 0x40);
@@ -80,7 +81,7 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
         return (short) ((bits + rounding) >>> 16);
     }
 
-    /** The values as float32; bfloat16 widens exactly, integers and bytes convert by value. */
+    /** The values as float32; bfloat16 widens exactly, float64 rounds, integers and bytes convert by value. */
     public float[] floats() {
         int n = Math.toIntExact(elementCount());
         float[] out = new float[n];
@@ -92,29 +93,51 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
                     out[i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
                 }
             }
-            case INT32 -> {
+            case FLOAT64 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = b.getInt(4 * i);
+                    out[i] = (float) b.getDouble(8 * i);
                 }
             }
-            case UINT8 -> {
+            case INT64 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = data[i] & 0xFF;
+                    out[i] = b.getLong(8 * i);
+                }
+            }
+            case INT32, UINT8, BOOL, INT8 -> {
+                int[] v = ints();
+                for (int i = 0; i < n; i++) {
+                    out[i] = v[i];
                 }
             }
         }
         return out;
     }
 
-    /** Integer values; only for int32 and uint8 records. */
+    /** Integer values; only for the integer, byte and bool types (int64 values must fit in an int). */
     public int[] ints() {
         int n = Math.toIntExact(elementCount());
         int[] out = new int[n];
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         switch (dtype) {
-            case INT32 -> ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
-            case UINT8 -> {
+            case INT32 -> b.asIntBuffer().get(out);
+            case UINT8, BOOL -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = data[i] & 0xFF;
+                }
+            }
+            case INT8 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = data[i];
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    long v = b.getLong(8 * i);
+                    if (v != (int) v) {
+                        throw new RecordFormatException(key() + ": int64 value " + v + " at " + i
+                                + " does not fit in an int");
+                    }
+                    out[i] = (int) v;
                 }
             }
             default -> throw new RecordFormatException(key() + ": is " + dtype.numpyName() + ", not an integer type");

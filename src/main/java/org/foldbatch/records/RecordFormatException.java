@@ -1,4 +1,4 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
 /** A record stream or record set that is not what the format or the schema requires. */
 public class RecordFormatException extends RuntimeException {

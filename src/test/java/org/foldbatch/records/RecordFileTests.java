@@ -1,10 +1,12 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +37,35 @@ class RecordFileTests {
             assertThat(RecordFile.read(f)).containsExactlyElementsOf(sample());
         }
         assertThat(RecordFile.read(dir.resolve("batch.bin")).get(4).shape()).isEmpty();
+    }
+
+    @Test
+    void featureDtypesRoundTripAndConvertByValue() {
+        ByteBuffer b = ByteBuffer.allocate(8 * 5).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(-3).putLong(1L << 40).putDouble(0.1).putDouble(-2.5).putLong(7);
+        byte[] bytes = b.array();
+        List<Record> records = List.of(
+                new Record("__input__", "is_protein", DType.BOOL, new int[] {2}, new byte[] {1, 0}),
+                new Record("__input__", "deletion", DType.INT8, new int[] {2}, new byte[] {-1, 5}),
+                new Record("__input__", "gather_idxs", DType.INT64, new int[] {2}, Arrays.copyOfRange(bytes, 0, 16)),
+                new Record("__input__", "deletion_mean", DType.FLOAT64, new int[] {2},
+                        Arrays.copyOfRange(bytes, 16, 32)),
+                new Record("__input__", "small", DType.INT64, new int[] {1}, Arrays.copyOfRange(bytes, 32, 40)));
+        Path f = dir.resolve("features.bin");
+        RecordFile.write(f, records);
+        List<Record> read = RecordFile.read(f);
+
+        assertThat(read).containsExactlyElementsOf(records);
+        assertThat(read).extracting(r -> r.dtype().numpyName())
+                .containsExactly("bool", "int8", "int64", "float64", "int64");
+        assertThat(read.get(0).ints()).containsExactly(1, 0);
+        assertThat(read.get(1).ints()).containsExactly(-1, 5);
+        assertThat(read.get(1).floats()).containsExactly(-1f, 5f);
+        assertThat(read.get(2).floats()).containsExactly(-3f, (float) (1L << 40));
+        assertThat(read.get(3).floats()).containsExactly(0.1f, -2.5f);
+        assertThat(read.get(4).ints()).containsExactly(7);
+        assertThatThrownBy(() -> read.get(2).ints()).isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("__input__:gather_idxs: int64 value 1099511627776 at 1 does not fit in an int");
     }
 
     @Test

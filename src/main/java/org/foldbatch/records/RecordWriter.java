@@ -1,4 +1,4 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;

@@ -1,11 +1,19 @@
-package org.foldbatch.model.weights;
+package org.foldbatch.records;
 
-/** Element types of the AlphaFold 3 record format, named by their numpy dtype strings. */
+/**
+ * Element types of the AlphaFold 3 record format, named by their numpy dtype strings: those of the weights
+ * (float32, bfloat16, uint8 for the embedded config) and those of the batch features (bool, int8, int32, int64,
+ * float64).
+ */
 public enum DType {
-    FLOAT32("float32", 4),
-    BFLOAT16("bfloat16", 2),
+    BOOL("bool", 1),
+    INT8("int8", 1),
+    UINT8("uint8", 1),
     INT32("int32", 4),
-    UINT8("uint8", 1);
+    INT64("int64", 8),
+    BFLOAT16("bfloat16", 2),
+    FLOAT32("float32", 4),
+    FLOAT64("float64", 8);
 
     private final String numpyName;
     private final int itemSize;
@@ -34,6 +42,6 @@ public enum DType {
     }
 
     public boolean isFloating() {
-        return this == FLOAT32 || this == BFLOAT16;
+        return this == FLOAT32 || this == BFLOAT16 || this == FLOAT64;
     }
 }
