@@ -34,6 +34,7 @@ public final class FoldModel implements AutoCloseable {
     private final Map<Trunk.Dims, Bucket> buckets = new LinkedHashMap<>();
     private final boolean randomWeights;
     private int graphsBuilt;
+    private int samplesPerCall;
 
     private FoldModel(ParameterStore store, ModelConfig config, Precision precision, TrunkOptions trunkOptions,
             RuntimeOptions runtime, boolean randomWeights) {
@@ -92,6 +93,18 @@ public final class FoldModel implements AutoCloseable {
         }
     }
 
+    /**
+     * At most this many diffusion samples share one denoiser call (0, the default: all samples of a prediction).
+     * Lower it when the activations of all samples at once do not fit in memory; the results do not change.
+     */
+    public synchronized FoldModel samplesPerCall(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("samples per call must be >= 0, got " + max);
+        }
+        this.samplesPerCall = max;
+        return this;
+    }
+
     public boolean usesRandomWeights() {
         return randomWeights;
     }
@@ -128,11 +141,17 @@ public final class FoldModel implements AutoCloseable {
         float[] atomMask = batch.get("pred_dense_atom_mask").floats();
         List<ModelOutput.Sample> samples = new ArrayList<>();
         try (StructureHeads.Feeds feeds = b.heads().feeds(batch, trunkOut)) {
-            for (int s = 0; s < samplingConfig.numSamples(); s++) {
-                float[] x = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, s, noise);
-                List<float[]> c = feeds.confidence(x);
-                samples.add(new ModelOutput.Sample(x, c.get(0), c.get(1), c.get(2), c.get(3)[0], c.get(4), c.get(5),
-                        c.get(6)));
+            int total = samplingConfig.numSamples();
+            int group = samplesPerCall == 0 ? total : Math.min(samplesPerCall, total);
+            for (int first = 0; first < total; first += group) {
+                int count = Math.min(group, total - first);
+                float[][] xs = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, first, count,
+                        noise);
+                for (float[] x : xs) {
+                    List<float[]> c = feeds.confidence(x);
+                    samples.add(new ModelOutput.Sample(x, c.get(0), c.get(1), c.get(2), c.get(3)[0], c.get(4),
+                            c.get(5), c.get(6)));
+                }
             }
             List<float[]> d = feeds.distogram();
             DistogramHead.Bins bins = DistogramHead.Bins.fromJson(config.heads().distogram());
