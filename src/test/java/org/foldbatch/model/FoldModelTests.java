@@ -32,6 +32,20 @@ class FoldModelTests {
             ModelParityTests.assertFinite(out.samples().get(0).atomPositions());
             ModelParityTests.assertBetween(out.samples().get(0).plddt(), 16 * 24, 0f, 100f);
             assertThat(out.distogramBinEdges()).hasSize(63);
+
+            Path stored = dir.resolve("output.bin");
+            org.foldbatch.model.weights.RecordFile.write(stored, out.toRecords("__output__"));
+            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.model.weights.RecordFile.read(stored),
+                    "__output__", stored.toString());
+            assertThat(back.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
+            assertThat(back.samples().get(0).tmAdjustedPaeInterface())
+                    .containsExactly(out.samples().get(0).tmAdjustedPaeInterface());
+            assertThat(back.samples().get(0).averagePde()).isEqualTo(out.samples().get(0).averagePde());
+            assertThat(back.pair()).containsExactly(out.pair());
+            assertThat(back.distogramLogits()).containsExactly(out.distogramLogits());
+            assertThat(back.seqChannels()).isEqualTo(out.seqChannels());
+            assertThatThrownBy(() -> ModelOutput.fromRecords(java.util.List.of(), "__output__", "empty.bin"))
+                    .hasMessageContaining("empty.bin").hasMessageContaining("diffusion_samples/atom_positions");
         }
     }
 
