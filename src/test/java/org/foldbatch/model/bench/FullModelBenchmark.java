@@ -56,14 +56,14 @@ public final class FullModelBenchmark {
             long p0 = System.nanoTime();
             ModelOutput out = model.predict(first, 1, NoiseSource.seeded(), sampling);
             long p1 = System.nanoTime();
-            System.out.printf("first input:  %.1f s (mean pLDDT %.1f)%n", (p1 - p0) / 1e9,
-                    mean(out.samples().get(0).plddt()));
+            System.out.printf("first input:  %.1f s (mean pLDDT %.1f); %s%n", (p1 - p0) / 1e9,
+                    mean(out.samples().get(0).plddt()), model.lastTimings());
             int graphs = model.graphsBuilt();
             long q0 = System.nanoTime();
             model.predict(second, 2, NoiseSource.seeded(), sampling);
             long q1 = System.nanoTime();
-            System.out.printf("second input, same bucket: %.1f s (graphs built: %d -> %d, no rebuild: %b)%n",
-                    (q1 - q0) / 1e9, graphs, model.graphsBuilt(), graphs == model.graphsBuilt());
+            System.out.printf("second input, same bucket: %.1f s (graphs built: %d -> %d, no rebuild: %b); %s%n",
+                    (q1 - q0) / 1e9, graphs, model.graphsBuilt(), graphs == model.graphsBuilt(), model.lastTimings());
         }
         System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", status("VmHWM") / 1048576.0);
     }
