@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.foldbatch.model.weights.Record;
-import org.foldbatch.model.weights.RecordFormatException;
+import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFormatException;
 
 /**
  * What the network returns for one input, as AlphaFold 3's {@code get_inference_result} consumes it. Confidence

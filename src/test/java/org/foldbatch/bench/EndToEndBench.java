@@ -3,7 +3,6 @@ package org.foldbatch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * policy, 1 recycle, 5 diffusion steps, 1 sample instead of AlphaFold 3's 10 recycles, 200 steps and 5 samples), and
  * its sample files are written as the inference step writes them. Prints each step's wall time and share of the
  * total, and the peak resident memory (VmHWM).
- *
- * <p>The network is one call, so its parts are split by when it draws random numbers: the MSA order (trunk start),
- * the first diffusion start positions (trunk end) and each step's augmentation (step starts). The last step is
- * taken as long as the mean of the others; what remains is the confidence and distogram heads.
+ * The network's parts are {@link FoldModel#lastTimings()}.
  *
  * <pre>
  * mvn -q test-compile && mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
@@ -98,11 +94,16 @@ public final class EndToEndBench {
             m.prepare(inputs);
             return m;
         })) {
-            Probe probe = new Probe(NoiseSource.seeded());
             long p0 = System.nanoTime();
-            ModelOutput out = model.predict(inputs, SEED, probe, sampling);
-            long p1 = System.nanoTime();
-            probe.split(p0, p1, steps);
+            ModelOutput out = model.predict(inputs, SEED, NoiseSource.seeded(), sampling);
+            double network = (System.nanoTime() - p0) / 1e9;
+            FoldModel.Timings t = model.lastTimings();
+            seconds.put("network: target features", t.targetFeatures());
+            seconds.put("network: trunk (2 passes)", t.trunk());
+            seconds.put("network: diffusion (" + steps + " steps)", t.diffusion());
+            seconds.put("network: confidence head", t.confidence());
+            seconds.put("network: distogram head", t.distogram());
+            seconds.put("network: rest (feeds, fetches)", network - t.total());
             time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, dir, SEED,
                     false, false));
         }
@@ -125,46 +126,6 @@ public final class EndToEndBench {
 
     private interface Step<T> {
         T run() throws Exception;
-    }
-
-    /** Records when the network asks for its random numbers, which marks where its parts begin. */
-    private final class Probe implements NoiseSource {
-        private final NoiseSource delegate;
-        private long trunkStart;
-        private long diffusionStart;
-        private final List<Long> stepStarts = new ArrayList<>();
-
-        Probe(NoiseSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public List<int[]> msaOrders(org.foldbatch.model.FeatureBatch batch, int passes, long seed) {
-            trunkStart = System.nanoTime();
-            return delegate.msaOrders(batch, passes, seed);
-        }
-
-        @Override
-        public float[] normal(long seed, Kind kind, int sample, int step, int count) {
-            if (kind == Kind.INITIAL_POSITIONS && sample == 0) {
-                diffusionStart = System.nanoTime();
-            } else if (kind == Kind.ROTATION && sample == 0) {
-                stepStarts.add(System.nanoTime());
-            }
-            return delegate.normal(seed, kind, sample, step, count);
-        }
-
-        void split(long predictStart, long predictEnd, int steps) {
-            long last = stepStarts.get(stepStarts.size() - 1);
-            double meanStep = stepStarts.size() > 1
-                    ? (last - stepStarts.get(0)) / 1e9 / (stepStarts.size() - 1) : 0;
-            double diffusion = (last - diffusionStart) / 1e9 + meanStep;
-            seconds.put("network: inputs to trunk", (trunkStart - predictStart) / 1e9);
-            seconds.put("network: trunk (2 passes)", (diffusionStart - trunkStart) / 1e9);
-            seconds.put("network: diffusion (" + steps + " steps, est.)", diffusion);
-            seconds.put("network: confidence + distogram (est.)",
-                    (predictEnd - diffusionStart) / 1e9 - diffusion);
-        }
     }
 
     /** A complete data-pipeline output: the query plus seeded point mutants as the unpaired MSA, no templates. */

@@ -35,8 +35,8 @@ class FoldModelTests {
             assertThat(model.lastTimings().total()).isPositive();
 
             Path stored = dir.resolve("output.bin");
-            org.foldbatch.model.weights.RecordFile.write(stored, out.toRecords("__output__"));
-            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.model.weights.RecordFile.read(stored),
+            org.foldbatch.records.RecordFile.write(stored, out.toRecords("__output__"));
+            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.records.RecordFile.read(stored),
                     "__output__", stored.toString());
             assertThat(back.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
             assertThat(back.samples().get(0).tmAdjustedPaeInterface())
