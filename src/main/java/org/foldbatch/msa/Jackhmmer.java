@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.util.PythonFloat;
+
 /**
  * Protein search with jackhmmer, one iteration, with AlphaFold 3's flags. HMMER 3.3.2 has no {@code --seq_limit}, so
  * the full alignment is written and the row limit (query included) is applied while converting to A3M; only peak
@@ -12,9 +14,9 @@ import java.util.List;
  */
 public final class Jackhmmer {
 
-    static final String F1 = PythonFloat.str(5e-4);
-    static final String F2 = PythonFloat.str(5e-5);
-    static final String F3 = PythonFloat.str(5e-7);
+    static final String F1 = PythonFloat.repr(5e-4);
+    static final String F2 = PythonFloat.repr(5e-5);
+    static final String F3 = PythonFloat.repr(5e-7);
 
     private final HmmerBinaries binaries;
     private final ToolRunner runner;
@@ -32,7 +34,7 @@ public final class Jackhmmer {
     /** {@code --F1 --F2 --F3 -N 1 -E e --incE e [-Z z --domZ z]}: the flags that shape the result. */
     static List<String> searchFlags(SearchRequest request) {
         List<String> flags = new ArrayList<>(List.of("--F1", F1, "--F2", F2, "--F3", F3, "-N", "1"));
-        String e = PythonFloat.str(request.eValue());
+        String e = PythonFloat.repr(request.eValue());
         flags.addAll(List.of("-E", e, "--incE", e));
         Double z = request.database().zValue();
         if (z != null) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.util.PythonFloat;
+
 /**
  * RNA search with nhmmer and AlphaFold 3's flags. Hits (at most {@code maxSequences - 1}, since nhmmer's alignment
  * has no query row) are realigned to a profile of the query alone with hmmbuild + hmmalign, so that every row has the
@@ -30,14 +32,14 @@ public final class Nhmmer {
 
     /** {@code -E e [-Z z] --rna --F3 f}: the flags that shape the result, F3 relaxed for queries under 50 nt. */
     static List<String> searchFlags(SearchRequest request) {
-        List<String> flags = new ArrayList<>(List.of("-E", PythonFloat.str(request.eValue())));
+        List<String> flags = new ArrayList<>(List.of("-E", PythonFloat.repr(request.eValue())));
         Double z = request.database().zValue();
         if (z != null) {
-            flags.addAll(List.of("-Z", PythonFloat.str(z)));
+            flags.addAll(List.of("-Z", PythonFloat.repr(z)));
         }
         flags.add("--rna");
         double f3 = request.sequence().length() < SHORT_SEQUENCE_CUTOFF ? 0.02 : 1e-5;
-        flags.addAll(List.of("--F3", PythonFloat.str(f3)));
+        flags.addAll(List.of("--F3", PythonFloat.repr(f3)));
         return flags;
     }
 

@@ -2,6 +2,8 @@ package org.foldbatch.output;
 
 import java.util.List;
 
+import org.foldbatch.util.PythonFloat;
+
 /**
  * {@code *_summary_confidences.json} as AF3 writes it: {@code json.dumps(sort_keys=True, indent=1,
  * separators=(',', ': '))} of the scores, every number first put through numpy's {@code round(x, 2)} and printed
