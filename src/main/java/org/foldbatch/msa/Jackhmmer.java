@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.msa.ShardedSearch.ShardRun;
 import org.foldbatch.util.PythonFloat;
 
 /**
@@ -57,33 +58,7 @@ public final class Jackhmmer {
         if (request.tool() != SearchTool.JACKHMMER) {
             throw new IllegalArgumentException("Not a jackhmmer request: " + request.tool());
         }
-        DatabaseSpec database = request.database().requireFiles();
-        long start = System.nanoTime();
-        Path tempDir = SearchFiles.createTempDir(tempRoot, "jackhmmer-");
-        try {
-            if (!database.sharded()) {
-                ShardRun run = runShard(request, database.files().get(0), tempDir, false);
-                return new SearchResult(run.a3m, Math.max(0, run.totalRows - 1), A3m.parse(run.a3m).size(),
-                        run.cpuSeconds, seconds(start), "jackhmmer", database.name());
-            }
-            List<ShardRun> runs = ShardedSearch.runAll(database.files(), request.maxParallelShards(),
-                    (shard, index) -> runShard(request, shard, tempDir.resolve("shard-" + index), true));
-            List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
-            double cpu = 0;
-            for (ShardRun run : runs) {
-                outputs.add(new ShardMerge.ShardOutput(run.a3m, run.tblout));
-                cpu += run.cpuSeconds;
-            }
-            ShardMerge.Merged merged = ShardMerge.merge(SearchTool.JACKHMMER, request.sequence(), outputs,
-                    request.maxSequences());
-            return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, seconds(start), "jackhmmer",
-                    database.name());
-        } finally {
-            SearchFiles.deleteRecursively(tempDir);
-        }
-    }
-
-    record ShardRun(String a3m, int totalRows, String tblout, double cpuSeconds) {
+        return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
@@ -109,11 +84,7 @@ public final class Jackhmmer {
         String label = "jackhmmer (" + databaseFile.getFileName() + ")";
         ToolRun run = runner.run(label, command, dir, timeout);
         Stockholm.Conversion conversion = Stockholm.convert(sto, request.maxSequences(), true, null);
-        return new ShardRun(conversion.a3m(), conversion.totalRows(), withTblout ? SearchFiles.read(tblout) : "",
-                run.cpuSeconds());
-    }
-
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return new ShardRun(conversion.a3m(), Math.max(0, conversion.totalRows() - 1),
+                withTblout ? SearchFiles.read(tblout) : "", run.cpuSeconds());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.msa.ShardedSearch.ShardRun;
 import org.foldbatch.util.PythonFloat;
 
 /**
@@ -47,33 +48,7 @@ public final class Nhmmer {
         if (request.tool() != SearchTool.NHMMER) {
             throw new IllegalArgumentException("Not an nhmmer request: " + request.tool());
         }
-        DatabaseSpec database = request.database().requireFiles();
-        long start = System.nanoTime();
-        Path tempDir = SearchFiles.createTempDir(tempRoot, "nhmmer-");
-        try {
-            if (!database.sharded()) {
-                ShardRun run = runShard(request, database.files().get(0), tempDir, false);
-                return new SearchResult(run.a3m, run.hits, A3m.parse(run.a3m).size(), run.cpuSeconds,
-                        Jackhmmer.seconds(start), "nhmmer", database.name());
-            }
-            List<ShardRun> runs = ShardedSearch.runAll(database.files(), request.maxParallelShards(),
-                    (shard, index) -> runShard(request, shard, tempDir.resolve("shard-" + index), true));
-            List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
-            double cpu = 0;
-            for (ShardRun run : runs) {
-                outputs.add(new ShardMerge.ShardOutput(run.a3m, run.tblout));
-                cpu += run.cpuSeconds;
-            }
-            ShardMerge.Merged merged = ShardMerge.merge(SearchTool.NHMMER, request.sequence(), outputs,
-                    request.maxSequences());
-            return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, Jackhmmer.seconds(start),
-                    "nhmmer", database.name());
-        } finally {
-            SearchFiles.deleteRecursively(tempDir);
-        }
-    }
-
-    private record ShardRun(String a3m, int hits, String tblout, double cpuSeconds) {
+        return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
