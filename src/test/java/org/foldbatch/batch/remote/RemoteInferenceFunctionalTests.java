@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A three-seed fold from a complete input (no data pipeline) with the test-only random weights, launched with
  * {@code foldbatch.remote.enabled=true}: two {@code foldbatch worker} processes featurise and infer the seeds into the
- * job's output directory, and the launcher (which has no model directory at all) only ranks the samples.
+ * job's output directory, each loading the model once, and the launcher (which has no model directory at all) only
+ * ranks the samples.
  */
 class RemoteInferenceFunctionalTests {
 
@@ -115,9 +116,14 @@ class RemoteInferenceFunctionalTests {
             }
             assertThat(jdbc.queryForList("SELECT seed FROM fb_sample_result ORDER BY seed", Long.class))
                     .isEqualTo(SEEDS);
+            int seedsRun = 0;
             for (int i = 0; i < 2; i++) {
-                assertThat(read(dir.resolve("worker" + i + ".log"))).contains("RANDOM TEST-ONLY WEIGHTS");
+                List<String> lines = read(dir.resolve("worker" + i + ".log")).lines().toList();
+                assertThat(lines.stream().filter(l -> l.contains("FoldModel") && l.contains(RandomWeights.WARNING)))
+                        .as("worker %d loads the model once, whatever number of seeds it infers", i).hasSize(1);
+                seedsRun += (int) lines.stream().filter(l -> l.contains("network ran")).count();
             }
+            assertThat(seedsRun).as("one worker inferred two seeds with its one model").isEqualTo(SEEDS.size());
             launcher.getBean(AmqpAdmin.class).deleteQueue(queue);
         }
 
