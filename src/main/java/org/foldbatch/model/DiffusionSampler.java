@@ -49,6 +49,12 @@ public final class DiffusionSampler {
         float[] denoise(float[] positionsNoisy, float sigma);
     }
 
+    /** One denoiser call for {@code count} samples at once: {@code [count·N·24·3]} → denoised. */
+    @FunctionalInterface
+    public interface BatchDenoiser {
+        float[] denoise(float[] positionsNoisy, int count, float sigma);
+    }
+
     private DiffusionSampler() {
     }
 
@@ -59,29 +65,47 @@ public final class DiffusionSampler {
      */
     public static float[] sample(Config cfg, Denoiser denoiser, float[] atomMask, long seed, int sampleIndex,
             NoiseSource noise) {
-        int atoms = atomMask.length;
+        return sample(cfg, (x, count, sigma) -> denoiser.denoise(x, sigma), atomMask, seed, sampleIndex, 1,
+                noise)[0];
+    }
+
+    /**
+     * Samples {@code count} structures (sample indices {@code first .. first+count-1}) with one denoiser call per
+     * step for all of them. Each sample draws its own noise, so the result does not depend on the grouping.
+     */
+    public static float[][] sample(Config cfg, BatchDenoiser denoiser, float[] atomMask, long seed, int first,
+            int count, NoiseSource noise) {
+        int values = atomMask.length * 3;
         float[] levels = cfg.noiseLevels();
-        float[] x = noise.normal(seed, NoiseSource.Kind.INITIAL_POSITIONS, sampleIndex, 0, atoms * 3);
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= levels[0];
+        float[][] x = new float[count][];
+        for (int s = 0; s < count; s++) {
+            x[s] = noise.normal(seed, NoiseSource.Kind.INITIAL_POSITIONS, first + s, 0, values);
+            for (int i = 0; i < values; i++) {
+                x[s][i] *= levels[0];
+            }
         }
         float prev = levels[0];
         for (int step = 1; step <= cfg.steps(); step++) {
             float level = levels[step];
-            augment(x, atomMask, noise.normal(seed, NoiseSource.Kind.ROTATION, sampleIndex, step, 6),
-                    noise.normal(seed, NoiseSource.Kind.TRANSLATION, sampleIndex, step, 3));
             float gamma = level > cfg.gammaMin() ? (float) cfg.gamma0() : 0f;
             float tHat = prev * (1 + gamma);
             float scale = (float) (cfg.noiseScale() * Math.sqrt(Math.max(tHat * tHat - prev * prev, 0f)));
-            float[] eps = noise.normal(seed, NoiseSource.Kind.STEP_NOISE, sampleIndex, step, atoms * 3);
-            float[] noisy = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                noisy[i] = x[i] + scale * eps[i];
+            float[] noisy = new float[count * values];
+            for (int s = 0; s < count; s++) {
+                augment(x[s], atomMask, noise.normal(seed, NoiseSource.Kind.ROTATION, first + s, step, 6),
+                        noise.normal(seed, NoiseSource.Kind.TRANSLATION, first + s, step, 3));
+                float[] eps = noise.normal(seed, NoiseSource.Kind.STEP_NOISE, first + s, step, values);
+                for (int i = 0; i < values; i++) {
+                    noisy[s * values + i] = x[s][i] + scale * eps[i];
+                }
             }
-            float[] denoised = denoiser.denoise(noisy, tHat);
+            float[] denoised = denoiser.denoise(noisy, count, tHat);
             float dt = level - tHat;
-            for (int i = 0; i < x.length; i++) {
-                x[i] = noisy[i] + (float) cfg.stepScale() * dt * ((noisy[i] - denoised[i]) / tHat);
+            for (int s = 0; s < count; s++) {
+                for (int i = 0; i < values; i++) {
+                    int j = s * values + i;
+                    x[s][i] = noisy[j] + (float) cfg.stepScale() * dt * ((noisy[j] - denoised[j]) / tHat);
+                }
             }
             prev = level;
         }

@@ -2,7 +2,6 @@ package org.foldbatch.model;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Sum;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -66,9 +65,5 @@ public final class DistogramHead {
         Operand<TFloat32> near = tf.slice(probs, tf.constant(new long[] {0, 0, 0}), tf.constant(new long[] {n, n, k}));
         Operand<TFloat32> contact = tf.math.mul(tf.sum(near, tf.constant(-1)), pairMask);
         return new Output(logits, contact);
-    }
-
-    static Operand<TFloat32> sumLast(Ops tf, Operand<TFloat32> x) {
-        return tf.sum(x, tf.constant(-1), Sum.keepDims(false));
     }
 }

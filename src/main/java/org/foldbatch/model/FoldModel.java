@@ -25,6 +25,14 @@ public final class FoldModel implements AutoCloseable {
     private record Bucket(Trunk trunk, StructureHeads heads) {
     }
 
+    /** Wall-clock seconds of the stages of the last prediction. */
+    public record Timings(double targetFeatures, double trunk, double diffusion, double confidence,
+            double distogram) {
+        public double total() {
+            return targetFeatures + trunk + diffusion + confidence + distogram;
+        }
+    }
+
     private final ParameterStore store;
     private final ModelConfig config;
     private final Precision precision;
@@ -34,6 +42,8 @@ public final class FoldModel implements AutoCloseable {
     private final Map<Trunk.Dims, Bucket> buckets = new LinkedHashMap<>();
     private final boolean randomWeights;
     private int graphsBuilt;
+    private int samplesPerCall;
+    private Timings lastTimings;
 
     private FoldModel(ParameterStore store, ModelConfig config, Precision precision, TrunkOptions trunkOptions,
             RuntimeOptions runtime, boolean randomWeights) {
@@ -45,6 +55,24 @@ public final class FoldModel implements AutoCloseable {
         this.sampling = DiffusionSampler.Config.fromJson(config.heads().diffusion() == null ? null
                 : config.heads().diffusion().get("eval"), "heads.diffusion.eval");
         this.randomWeights = randomWeights;
+        checkSizes(store, config);
+    }
+
+    /** The config's channel widths must be the weights' (a small config with official weights, or vice versa). */
+    private static void checkSizes(ParameterStore store, ModelConfig config) {
+        int[] half = store.get(DistogramHead.SCOPE + "/half_logits", "weights").shape();
+        int[] plddtLn = store.get(ConfidenceHead.SCOPE + "/plddt_logits_ln", "scale").shape();
+        int cz = config.evoformer().pairChannel();
+        int cs = config.evoformer().seqChannel();
+        if (half[0] != cz || plddtLn[0] != cs) {
+            throw new IllegalArgumentException("model config and weights disagree: config has pair_channel " + cz
+                    + " and seq_channel " + cs + ", the weights have " + half[0] + " and " + plddtLn[0]
+                    + " (use the model_config.json that belongs to these weights)");
+        }
+    }
+
+    public synchronized Timings lastTimings() {
+        return lastTimings;
     }
 
     /**
@@ -92,6 +120,18 @@ public final class FoldModel implements AutoCloseable {
         }
     }
 
+    /**
+     * At most this many diffusion samples share one denoiser call (0, the default: all samples of a prediction).
+     * Lower it when the activations of all samples at once do not fit in memory; the results do not change.
+     */
+    public synchronized FoldModel samplesPerCall(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("samples per call must be >= 0, got " + max);
+        }
+        this.samplesPerCall = max;
+        return this;
+    }
+
     public boolean usesRandomWeights() {
         return randomWeights;
     }
@@ -121,20 +161,38 @@ public final class FoldModel implements AutoCloseable {
         Trunk.Dims dims = b.trunk().dims();
         int cz = config.evoformer().pairChannel();
         int cs = config.evoformer().seqChannel();
+        long t0 = System.nanoTime();
         float[] target = b.trunk().targetFeatures(batch);
+        long t1 = System.nanoTime();
         List<int[]> orders = noise.msaOrders(batch, config.numRecycles() + 1, seed);
         Trunk.Embeddings e = b.trunk().run(batch, target, orders);
+        long t2 = System.nanoTime();
+        long diffusionNanos = 0;
+        long confidenceNanos = 0;
         Trunk.Output trunkOut = new Trunk.Output(dims, cz, cs, e.pair(), e.single(), target);
         float[] atomMask = batch.get("pred_dense_atom_mask").floats();
         List<ModelOutput.Sample> samples = new ArrayList<>();
         try (StructureHeads.Feeds feeds = b.heads().feeds(batch, trunkOut)) {
-            for (int s = 0; s < samplingConfig.numSamples(); s++) {
-                float[] x = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, s, noise);
-                List<float[]> c = feeds.confidence(x);
-                samples.add(new ModelOutput.Sample(x, c.get(0), c.get(1), c.get(2), c.get(3)[0], c.get(4), c.get(5),
-                        c.get(6)));
+            int total = samplingConfig.numSamples();
+            int group = samplesPerCall == 0 ? total : Math.min(samplesPerCall, total);
+            for (int first = 0; first < total; first += group) {
+                int count = Math.min(group, total - first);
+                long d0 = System.nanoTime();
+                float[][] xs = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, first, count,
+                        noise);
+                long d1 = System.nanoTime();
+                for (float[] x : xs) {
+                    List<float[]> c = feeds.confidence(x);
+                    samples.add(new ModelOutput.Sample(x, c.get(0), c.get(1), c.get(2), c.get(3)[0], c.get(4),
+                            c.get(5), c.get(6)));
+                }
+                diffusionNanos += d1 - d0;
+                confidenceNanos += System.nanoTime() - d1;
             }
+            long g0 = System.nanoTime();
             List<float[]> d = feeds.distogram();
+            lastTimings = new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, diffusionNanos / 1e9, confidenceNanos / 1e9,
+                    (System.nanoTime() - g0) / 1e9);
             DistogramHead.Bins bins = DistogramHead.Bins.fromJson(config.heads().distogram());
             return new ModelOutput(dims.numTokens(), samples, atomMask, d.get(0), bins.edges(), d.get(1), e.single(),
                     cs, e.pair(), cz);

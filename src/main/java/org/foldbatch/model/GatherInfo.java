@@ -40,14 +40,17 @@ public record GatherInfo(Operand<TInt32> idxs, Operand<TFloat32> mask) {
         }
         Ops tf = nn.tf();
         long[] d = Layers.dims(src);
-        long batch = 1;
-        for (int i = 0; i < batchAxes; i++) {
-            batch *= d[i];
+        if (batchAxes != 1) {
+            throw new IllegalArgumentException("one leading batch axis supported, got " + batchAxes);
+        }
+        long layout = 1;
+        for (int i = batchAxes; i < batchAxes + layoutAxes; i++) {
+            layout *= d[i];
         }
         int rest = d.length - batchAxes - layoutAxes;
         long[] flat = new long[2 + rest];
-        flat[0] = batch;
-        flat[1] = -1;
+        flat[0] = -1;
+        flat[1] = layout;
         System.arraycopy(d, batchAxes + layoutAxes, flat, 2, rest);
         Operand<T> gathered = tf.gather(nn.reshape(src, flat), idxs, tf.constant(1));
         long[] id = Layers.dims(idxs);

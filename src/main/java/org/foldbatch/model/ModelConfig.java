@@ -73,7 +73,11 @@ public record ModelConfig(EvoformerConfig evoformer, GlobalConfig globalConfig, 
             PerAtomConditioningConfig perAtomConditioning, TemplateConfig template) {
     }
 
-    /** The head sections are kept as parsed JSON until their modules exist. */
+    /**
+     * The head sections as parsed JSON; each head reads its own settings ({@code DiffusionSampler.Config.fromJson},
+     * {@code ConfidenceHead.Settings.fromJson}, {@code DistogramHead.Bins.fromJson}); network sizes come from the
+     * weights' shapes.
+     */
     public record HeadsConfig(JsonNode diffusion, JsonNode confidence, JsonNode distogram) {
     }
 

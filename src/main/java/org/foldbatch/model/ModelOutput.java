@@ -1,6 +1,11 @@
 package org.foldbatch.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.foldbatch.model.weights.Record;
+import org.foldbatch.model.weights.RecordFormatException;
 
 /**
  * What the network returns for one input, as AlphaFold 3's {@code get_inference_result} consumes it. Confidence
@@ -32,5 +37,91 @@ public record ModelOutput(int numTokens, List<Sample> samples, float[] atomMask,
      */
     public record Sample(float[] atomPositions, float[] plddt, float[] pae, float[] pde, float averagePde,
             float[] resolved, float[] tmAdjustedPaeGlobal, float[] tmAdjustedPaeInterface) {
+    }
+
+    /**
+     * As records under {@code scope} (names as AlphaFold 3's output keys, samples stacked on a leading axis), for
+     * storing between batch steps; {@link #fromRecords} reads them back.
+     */
+    public List<Record> toRecords(String scope) {
+        int n = numTokens;
+        int s = samples.size();
+        int bins = distogramLogits.length / (n * n);
+        List<Record> out = new ArrayList<>();
+        out.add(Record.ofFloats(scope, "diffusion_samples/atom_positions", new int[] {s, n, 24, 3},
+                stack(Sample::atomPositions)));
+        out.add(Record.ofFloats(scope, "diffusion_samples/mask", new int[] {n, 24}, atomMask));
+        out.add(Record.ofFloats(scope, "predicted_lddt", new int[] {s, n, 24}, stack(Sample::plddt)));
+        out.add(Record.ofFloats(scope, "full_pae", new int[] {s, n, n}, stack(Sample::pae)));
+        out.add(Record.ofFloats(scope, "full_pde", new int[] {s, n, n}, stack(Sample::pde)));
+        float[] avg = new float[s];
+        for (int i = 0; i < s; i++) {
+            avg[i] = samples.get(i).averagePde();
+        }
+        out.add(Record.ofFloats(scope, "average_pde", new int[] {s}, avg));
+        out.add(Record.ofFloats(scope, "predicted_experimentally_resolved", new int[] {s, n, 24},
+                stack(Sample::resolved)));
+        out.add(Record.ofFloats(scope, "tmscore_adjusted_pae_global", new int[] {s, n, n},
+                stack(Sample::tmAdjustedPaeGlobal)));
+        out.add(Record.ofFloats(scope, "tmscore_adjusted_pae_interface", new int[] {s, n, n},
+                stack(Sample::tmAdjustedPaeInterface)));
+        out.add(Record.ofFloats(scope, "distogram/distogram", new int[] {n, n, bins}, distogramLogits));
+        out.add(Record.ofFloats(scope, "distogram/bin_edges", new int[] {distogramBinEdges.length},
+                distogramBinEdges));
+        out.add(Record.ofFloats(scope, "distogram/contact_probs", new int[] {n, n}, contactProbs));
+        out.add(Record.ofFloats(scope, "single_embeddings", new int[] {n, seqChannels}, single));
+        out.add(Record.ofFloats(scope, "pair_embeddings", new int[] {n, n, pairChannels}, pair));
+        return out;
+    }
+
+    public static ModelOutput fromRecords(List<Record> records, String scope, String source) {
+        Map<String, Record> m = new LinkedHashMap<>();
+        for (Record r : records) {
+            if (r.scope().equals(scope)) {
+                m.put(r.name(), r);
+            }
+        }
+        Record positions = require(m, "diffusion_samples/atom_positions", source);
+        int s = positions.shape()[0];
+        int n = positions.shape()[1];
+        List<Sample> samples = new ArrayList<>();
+        float[] avg = require(m, "average_pde", source).floats();
+        for (int i = 0; i < s; i++) {
+            samples.add(new Sample(part(positions, i), part(require(m, "predicted_lddt", source), i),
+                    part(require(m, "full_pae", source), i), part(require(m, "full_pde", source), i), avg[i],
+                    part(require(m, "predicted_experimentally_resolved", source), i),
+                    part(require(m, "tmscore_adjusted_pae_global", source), i),
+                    part(require(m, "tmscore_adjusted_pae_interface", source), i)));
+        }
+        Record single = require(m, "single_embeddings", source);
+        Record pair = require(m, "pair_embeddings", source);
+        return new ModelOutput(n, samples, require(m, "diffusion_samples/mask", source).floats(),
+                require(m, "distogram/distogram", source).floats(),
+                require(m, "distogram/bin_edges", source).floats(),
+                require(m, "distogram/contact_probs", source).floats(), single.floats(), single.shape()[1],
+                pair.floats(), pair.shape()[2]);
+    }
+
+    private float[] stack(java.util.function.Function<Sample, float[]> f) {
+        int len = samples.isEmpty() ? 0 : f.apply(samples.get(0)).length;
+        float[] out = new float[samples.size() * len];
+        for (int i = 0; i < samples.size(); i++) {
+            System.arraycopy(f.apply(samples.get(i)), 0, out, i * len, len);
+        }
+        return out;
+    }
+
+    private static float[] part(Record r, int i) {
+        float[] all = r.floats();
+        int len = all.length / r.shape()[0];
+        return java.util.Arrays.copyOfRange(all, i * len, (i + 1) * len);
+    }
+
+    private static Record require(Map<String, Record> m, String name, String source) {
+        Record r = m.get(name);
+        if (r == null) {
+            throw new RecordFormatException(source + ": model output record '" + name + "' is missing");
+        }
+        return r;
     }
 }

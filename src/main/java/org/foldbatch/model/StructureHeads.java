@@ -91,7 +91,7 @@ public final class StructureHeads implements AutoCloseable {
         Operand<TFloat32> pair = placeholder(tf, TFloat32.class, "pair", new long[] {n, n, pairChannels});
         Operand<TFloat32> targetFeat = placeholder(tf, TFloat32.class, "target_feat",
                 new long[] {n, dims.targetFeatWidth()});
-        Operand<TFloat32> positions = placeholder(tf, TFloat32.class, "positions", new long[] {n, 24, 3});
+        Operand<TFloat32> positions = placeholder(tf, TFloat32.class, "positions", new long[] {-1, n, 24, 3});
         Operand<TFloat32> sigma = placeholder(tf, TFloat32.class, "sigma", new long[0]);
         Operand<TFloat32> structure = placeholder(tf, TFloat32.class, "structure", new long[] {n, 24, 3});
 
@@ -180,8 +180,11 @@ public final class StructureHeads implements AutoCloseable {
             return t;
         }
 
-        /** One denoiser call; the pair conditioning is computed on the first call and fed back afterwards. */
-        public float[] denoise(float[] positionsNoisy, float sigma) {
+        /**
+         * One denoiser call for {@code count} samples {@code [count, N, 24, 3]} at one noise level; the pair
+         * conditioning is computed on the first call and fed back afterwards.
+         */
+        public float[] denoise(float[] positionsNoisy, int count, float sigma) {
             if (pairCondValue == null) {
                 try (Result r = runner().fetch(pairCond).run()) {
                     float[] zc = Tensors.floats((TFloat32) r.get(0));
@@ -190,7 +193,8 @@ public final class StructureHeads implements AutoCloseable {
                 }
             }
             int n = dims.numTokens();
-            try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, 24, 3), DataBuffers.of(positionsNoisy, true, false));
+            try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, n, 24, 3),
+                    DataBuffers.of(positionsNoisy, true, false));
                     TFloat32 s = TFloat32.scalarOf(sigma);
                     Result r = runner().feed(inputs.get("positions"), x).feed(inputs.get("sigma"), s)
                             .feed(pairCond, pairCondValue).fetch(denoised).run()) {

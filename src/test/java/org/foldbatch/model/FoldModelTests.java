@@ -32,6 +32,21 @@ class FoldModelTests {
             ModelParityTests.assertFinite(out.samples().get(0).atomPositions());
             ModelParityTests.assertBetween(out.samples().get(0).plddt(), 16 * 24, 0f, 100f);
             assertThat(out.distogramBinEdges()).hasSize(63);
+            assertThat(model.lastTimings().total()).isPositive();
+
+            Path stored = dir.resolve("output.bin");
+            org.foldbatch.model.weights.RecordFile.write(stored, out.toRecords("__output__"));
+            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.model.weights.RecordFile.read(stored),
+                    "__output__", stored.toString());
+            assertThat(back.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
+            assertThat(back.samples().get(0).tmAdjustedPaeInterface())
+                    .containsExactly(out.samples().get(0).tmAdjustedPaeInterface());
+            assertThat(back.samples().get(0).averagePde()).isEqualTo(out.samples().get(0).averagePde());
+            assertThat(back.pair()).containsExactly(out.pair());
+            assertThat(back.distogramLogits()).containsExactly(out.distogramLogits());
+            assertThat(back.seqChannels()).isEqualTo(out.seqChannels());
+            assertThatThrownBy(() -> ModelOutput.fromRecords(java.util.List.of(), "__output__", "empty.bin"))
+                    .hasMessageContaining("empty.bin").hasMessageContaining("diffusion_samples/atom_positions");
         }
     }
 
@@ -47,6 +62,20 @@ class FoldModelTests {
         Files.writeString(dir.resolve("af3.bin"), "not a weights file");
         assertThatThrownBy(() -> FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
                 RuntimeOptions.defaults())).hasMessageContaining("af3.bin");
+    }
+
+    @Test
+    void configAndWeightsOfDifferentSizesAreRefused() {
+        TrunkParityTests.load();
+        ModelConfig small = ModelConfig.small();
+        var evo = small.evoformer();
+        ModelConfig wider = new ModelConfig(new ModelConfig.EvoformerConfig(evo.seqChannel(), 128,
+                evo.msaChannel(), evo.numMsa(), evo.maxRelativeIdx(), evo.maxRelativeChain(), evo.msaStack(),
+                evo.pairformer(), evo.perAtomConditioning(), evo.template()), small.globalConfig(), small.heads(), 1,
+                true, true);
+        assertThatThrownBy(() -> FoldModel.of(TrunkParityTests.tiny.params, wider, Precision.FLOAT32,
+                TrunkOptions.unchunked(), RuntimeOptions.defaults())).hasMessageContaining("pair_channel 128")
+                .hasMessageContaining("have 32");
     }
 
     @Test

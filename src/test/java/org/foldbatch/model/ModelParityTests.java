@@ -67,6 +67,13 @@ class ModelParityTests {
             ModelOutput again = model.predict(batch, 1, replayingMsaOrders(tiny));
             assertThat(again.samples().get(1).atomPositions()).containsExactly(
                     first.samples().get(1).atomPositions());
+
+            ModelOutput oneByOne = model.samplesPerCall(1).predict(batch, 1, replayingMsaOrders(tiny));
+            assertThat(model.graphsBuilt()).isEqualTo(built);
+            for (int s = 0; s < 2; s++) {
+                assertThat(ReferenceCase.scaledError(oneByOne.samples().get(s).atomPositions(),
+                        first.samples().get(s).atomPositions())).as("sample %d batched vs alone", s).isLessThan(1e-5);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.foldbatch.model.weights.ParameterStore;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) org.foldbatch.model.bench.FullModelBenchmark [64] [--f32]
+ *     [--steps 2] [--samples 1] [--per-call 0 (all samples in one denoiser call)]
  * </pre>
  */
 public final class FullModelBenchmark {
@@ -36,7 +37,10 @@ public final class FullModelBenchmark {
         ModelConfig official = ModelConfig.load(configFile);
         ModelConfig config = new ModelConfig(official.evoformer(), official.globalConfig(), official.heads(), 1,
                 official.returnEmbeddings(), official.returnDistogram());
-        DiffusionSampler.Config sampling = DiffusionSampler.Config.ALPHAFOLD.withSteps(2, 1);
+        int samples = intOption(args, "--samples", 1);
+        int perCall = intOption(args, "--per-call", 0);
+        DiffusionSampler.Config sampling = DiffusionSampler.Config.ALPHAFOLD.withSteps(intOption(args, "--steps", 2),
+                samples);
 
         long t0 = System.nanoTime();
         ParameterStore store = SyntheticWeights.fullSize(11, "diffuser/");
@@ -47,7 +51,7 @@ public final class FullModelBenchmark {
         FeatureBatch first = SyntheticBatch.protein(n, 8, 16, 4, 1);
         FeatureBatch second = SyntheticBatch.protein(n, 8, 16, 4, 2);
         try (FoldModel model = FoldModel.of(store, config, precision, TrunkOptions.alphaFoldDefaults(),
-                RuntimeOptions.defaults())) {
+                RuntimeOptions.defaults()).samplesPerCall(perCall)) {
             long b0 = System.nanoTime();
             model.prepare(first);
             long b1 = System.nanoTime();
@@ -56,16 +60,25 @@ public final class FullModelBenchmark {
             long p0 = System.nanoTime();
             ModelOutput out = model.predict(first, 1, NoiseSource.seeded(), sampling);
             long p1 = System.nanoTime();
-            System.out.printf("first input:  %.1f s (mean pLDDT %.1f)%n", (p1 - p0) / 1e9,
-                    mean(out.samples().get(0).plddt()));
+            System.out.printf("first input:  %.1f s (mean pLDDT %.1f); %s%n", (p1 - p0) / 1e9,
+                    mean(out.samples().get(0).plddt()), model.lastTimings());
             int graphs = model.graphsBuilt();
             long q0 = System.nanoTime();
             model.predict(second, 2, NoiseSource.seeded(), sampling);
             long q1 = System.nanoTime();
-            System.out.printf("second input, same bucket: %.1f s (graphs built: %d -> %d, no rebuild: %b)%n",
-                    (q1 - q0) / 1e9, graphs, model.graphsBuilt(), graphs == model.graphsBuilt());
+            System.out.printf("second input, same bucket: %.1f s (graphs built: %d -> %d, no rebuild: %b); %s%n",
+                    (q1 - q0) / 1e9, graphs, model.graphsBuilt(), graphs == model.graphsBuilt(), model.lastTimings());
         }
         System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", status("VmHWM") / 1048576.0);
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
     }
 
     private static double mean(float[] v) {
