@@ -38,7 +38,7 @@ class MainTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs"})
+    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker"})
     void everySubcommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -68,10 +68,22 @@ class MainTests {
     }
 
     @Test
-    void inferenceFromADataJsonIsRefusedPlainly() {
-        Run r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString());
+    void skippingTheDataPipelineNeedsAnInputWithItsMsasAndTemplates() {
+        Run r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString(),
+                "--output-dir", dir.resolve("out").toString(), "--model-dir", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("the inference stage does not exist yet");
+        assertThat(r.err()).contains("Protein chain 1 is missing unpaired MSA.");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void inferenceWithoutWeightsSaysWhatToDoBeforeAnySearch() {
+        Run r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.toString(),
+                "--config", "samples/foldbatch-sample.properties", "--model-dir", dir.resolve("nowhere").toString(),
+                "--output-dir", dir.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--model-dir " + dir.resolve("nowhere") + ": no such directory");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
