@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.foldbatch.util.PythonJson;
+
 /** The {@code alphafold3} dialect: one job per file, checked in AlphaFold 3's order with its messages. */
 final class Alphafold3Dialect {
 

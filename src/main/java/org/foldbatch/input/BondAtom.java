@@ -2,6 +2,8 @@ package org.foldbatch.input;
 
 import java.util.Objects;
 
+import org.foldbatch.util.PythonJson;
+
 /** One end of a covalent bond: chain id, 1-based residue index within the chain, atom name. */
 public record BondAtom(String chainId, int residueId, String atomName) {
 

@@ -1,6 +1,5 @@
 package org.foldbatch.input;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,14 +31,8 @@ public record DnaChain(String id, String sequence, List<Modification> modificati
 
     /** A, G, C and T become DA, DG, DC and DT; anything else DN; modifications overwrite. */
     public List<String> ccdSequence() {
-        List<String> codes = new ArrayList<>(sequence.length());
-        for (int i = 0; i < sequence.length(); i++) {
-            codes.add(ResidueNames.DNA_ONE_TO_TWO.getOrDefault(sequence.charAt(i), ResidueNames.UNKNOWN_DNA));
-        }
-        for (Modification m : modifications) {
-            codes.set(m.position() - 1, m.type());
-        }
-        return codes;
+        return Polymers.ccdSequence(sequence, modifications,
+                letter -> ResidueNames.DNA_ONE_TO_TWO.getOrDefault(letter, ResidueNames.UNKNOWN_DNA));
     }
 
     /** AlphaFold 3's {@code sequence} property: CCD sequence mapped back to one letter, N when unknown. */

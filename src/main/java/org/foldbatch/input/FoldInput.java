@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.foldbatch.util.PythonJson;
+
 /**
  * One AlphaFold 3 fold job, in AlphaFold 3's own terms (its {@code folding_input.Input}). Chains are kept in input
  * order, one instance per chain id.

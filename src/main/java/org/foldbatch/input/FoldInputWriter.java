@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.foldbatch.util.PythonJson;
+
 /**
  * Writes a {@link FoldInput} byte for byte as AlphaFold 3's {@code Input.to_json} does ({@code _data.json}): version
  * 4, Python's {@code json.dumps(indent=2)} layout with ASCII escapes, index arrays on one line.

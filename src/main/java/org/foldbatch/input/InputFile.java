@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.foldbatch.util.PythonJson;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON file being parsed: names it in errors and resolves the files its {@code *Path} fields point to. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.foldbatch.util.PythonJson;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.foldbatch.util.PythonJson;
+
 /**
  * A modified residue: the CCD code that replaces the residue at a 1-based position. Proteins write it as
  * {@code ptmType/ptmPosition}, RNA and DNA as {@code modificationType/basePosition}.

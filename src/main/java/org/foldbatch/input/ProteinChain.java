@@ -1,6 +1,5 @@
 package org.foldbatch.input;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,15 +49,8 @@ public record ProteinChain(String id, String sequence, List<Modification> modifi
 
     /** CCD codes per residue: standard letters map to their amino acid, others to UNK; modifications overwrite. */
     public List<String> ccdSequence() {
-        List<String> codes = new ArrayList<>(sequence.length());
-        for (int i = 0; i < sequence.length(); i++) {
-            codes.add(ResidueNames.PROTEIN_ONE_TO_THREE.getOrDefault(sequence.charAt(i),
-                    ResidueNames.UNKNOWN_PROTEIN));
-        }
-        for (Modification m : modifications) {
-            codes.set(m.position() - 1, m.type());
-        }
-        return codes;
+        return Polymers.ccdSequence(sequence, modifications,
+                letter -> ResidueNames.PROTEIN_ONE_TO_THREE.getOrDefault(letter, ResidueNames.UNKNOWN_PROTEIN));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.foldbatch.input;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,15 +31,10 @@ public record RnaChain(String id, String sequence, List<Modification> modificati
 
     /** A, C, G and U are their own CCD codes; anything else becomes N; modifications overwrite. */
     public List<String> ccdSequence() {
-        List<String> codes = new ArrayList<>(sequence.length());
-        for (int i = 0; i < sequence.length(); i++) {
-            String letter = String.valueOf(sequence.charAt(i));
-            codes.add(ResidueNames.RNA_TYPES.contains(letter) ? letter : ResidueNames.UNKNOWN_RNA);
-        }
-        for (Modification m : modifications) {
-            codes.set(m.position() - 1, m.type());
-        }
-        return codes;
+        return Polymers.ccdSequence(sequence, modifications, letter -> {
+            String code = String.valueOf(letter);
+            return ResidueNames.RNA_TYPES.contains(code) ? code : ResidueNames.UNKNOWN_RNA;
+        });
     }
 
     /** AlphaFold 3's {@code sequence} property: CCD sequence mapped back to one letter, N when unknown. */

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.foldbatch.util.PythonJson;
+
 /** Checks a user-defined CCD (mmCIF text, possibly several {@code data_} blocks) for the keys AlphaFold 3 requires. */
 final class UserCcd {
 

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.msa.ShardedSearch.ShardRun;
+import org.foldbatch.util.PythonFloat;
+
 /**
  * Protein search with jackhmmer, one iteration, with AlphaFold 3's flags. HMMER 3.3.2 has no {@code --seq_limit}, so
  * the full alignment is written and the row limit (query included) is applied while converting to A3M; only peak
@@ -12,9 +15,9 @@ import java.util.List;
  */
 public final class Jackhmmer {
 
-    static final String F1 = PythonFloat.str(5e-4);
-    static final String F2 = PythonFloat.str(5e-5);
-    static final String F3 = PythonFloat.str(5e-7);
+    static final String F1 = PythonFloat.repr(5e-4);
+    static final String F2 = PythonFloat.repr(5e-5);
+    static final String F3 = PythonFloat.repr(5e-7);
 
     private final HmmerBinaries binaries;
     private final ToolRunner runner;
@@ -32,7 +35,7 @@ public final class Jackhmmer {
     /** {@code --F1 --F2 --F3 -N 1 -E e --incE e [-Z z --domZ z]}: the flags that shape the result. */
     static List<String> searchFlags(SearchRequest request) {
         List<String> flags = new ArrayList<>(List.of("--F1", F1, "--F2", F2, "--F3", F3, "-N", "1"));
-        String e = PythonFloat.str(request.eValue());
+        String e = PythonFloat.repr(request.eValue());
         flags.addAll(List.of("-E", e, "--incE", e));
         Double z = request.database().zValue();
         if (z != null) {
@@ -55,33 +58,7 @@ public final class Jackhmmer {
         if (request.tool() != SearchTool.JACKHMMER) {
             throw new IllegalArgumentException("Not a jackhmmer request: " + request.tool());
         }
-        DatabaseSpec database = request.database().requireFiles();
-        long start = System.nanoTime();
-        Path tempDir = SearchFiles.createTempDir(tempRoot, "jackhmmer-");
-        try {
-            if (!database.sharded()) {
-                ShardRun run = runShard(request, database.files().get(0), tempDir, false);
-                return new SearchResult(run.a3m, Math.max(0, run.totalRows - 1), A3m.parse(run.a3m).size(),
-                        run.cpuSeconds, seconds(start), "jackhmmer", database.name());
-            }
-            List<ShardRun> runs = ShardedSearch.runAll(database.files(), request.maxParallelShards(),
-                    (shard, index) -> runShard(request, shard, tempDir.resolve("shard-" + index), true));
-            List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
-            double cpu = 0;
-            for (ShardRun run : runs) {
-                outputs.add(new ShardMerge.ShardOutput(run.a3m, run.tblout));
-                cpu += run.cpuSeconds;
-            }
-            ShardMerge.Merged merged = ShardMerge.merge(SearchTool.JACKHMMER, request.sequence(), outputs,
-                    request.maxSequences());
-            return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, seconds(start), "jackhmmer",
-                    database.name());
-        } finally {
-            SearchFiles.deleteRecursively(tempDir);
-        }
-    }
-
-    record ShardRun(String a3m, int totalRows, String tblout, double cpuSeconds) {
+        return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
@@ -107,11 +84,7 @@ public final class Jackhmmer {
         String label = "jackhmmer (" + databaseFile.getFileName() + ")";
         ToolRun run = runner.run(label, command, dir, timeout);
         Stockholm.Conversion conversion = Stockholm.convert(sto, request.maxSequences(), true, null);
-        return new ShardRun(conversion.a3m(), conversion.totalRows(), withTblout ? SearchFiles.read(tblout) : "",
-                run.cpuSeconds());
-    }
-
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return new ShardRun(conversion.a3m(), Math.max(0, conversion.totalRows() - 1),
+                withTblout ? SearchFiles.read(tblout) : "", run.cpuSeconds());
     }
 }

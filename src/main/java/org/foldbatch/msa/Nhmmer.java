@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.foldbatch.msa.ShardedSearch.ShardRun;
+import org.foldbatch.util.PythonFloat;
+
 /**
  * RNA search with nhmmer and AlphaFold 3's flags. Hits (at most {@code maxSequences - 1}, since nhmmer's alignment
  * has no query row) are realigned to a profile of the query alone with hmmbuild + hmmalign, so that every row has the
@@ -30,14 +33,14 @@ public final class Nhmmer {
 
     /** {@code -E e [-Z z] --rna --F3 f}: the flags that shape the result, F3 relaxed for queries under 50 nt. */
     static List<String> searchFlags(SearchRequest request) {
-        List<String> flags = new ArrayList<>(List.of("-E", PythonFloat.str(request.eValue())));
+        List<String> flags = new ArrayList<>(List.of("-E", PythonFloat.repr(request.eValue())));
         Double z = request.database().zValue();
         if (z != null) {
-            flags.addAll(List.of("-Z", PythonFloat.str(z)));
+            flags.addAll(List.of("-Z", PythonFloat.repr(z)));
         }
         flags.add("--rna");
         double f3 = request.sequence().length() < SHORT_SEQUENCE_CUTOFF ? 0.02 : 1e-5;
-        flags.addAll(List.of("--F3", PythonFloat.str(f3)));
+        flags.addAll(List.of("--F3", PythonFloat.repr(f3)));
         return flags;
     }
 
@@ -45,33 +48,7 @@ public final class Nhmmer {
         if (request.tool() != SearchTool.NHMMER) {
             throw new IllegalArgumentException("Not an nhmmer request: " + request.tool());
         }
-        DatabaseSpec database = request.database().requireFiles();
-        long start = System.nanoTime();
-        Path tempDir = SearchFiles.createTempDir(tempRoot, "nhmmer-");
-        try {
-            if (!database.sharded()) {
-                ShardRun run = runShard(request, database.files().get(0), tempDir, false);
-                return new SearchResult(run.a3m, run.hits, A3m.parse(run.a3m).size(), run.cpuSeconds,
-                        Jackhmmer.seconds(start), "nhmmer", database.name());
-            }
-            List<ShardRun> runs = ShardedSearch.runAll(database.files(), request.maxParallelShards(),
-                    (shard, index) -> runShard(request, shard, tempDir.resolve("shard-" + index), true));
-            List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
-            double cpu = 0;
-            for (ShardRun run : runs) {
-                outputs.add(new ShardMerge.ShardOutput(run.a3m, run.tblout));
-                cpu += run.cpuSeconds;
-            }
-            ShardMerge.Merged merged = ShardMerge.merge(SearchTool.NHMMER, request.sequence(), outputs,
-                    request.maxSequences());
-            return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, Jackhmmer.seconds(start),
-                    "nhmmer", database.name());
-        } finally {
-            SearchFiles.deleteRecursively(tempDir);
-        }
-    }
-
-    private record ShardRun(String a3m, int hits, String tblout, double cpuSeconds) {
+        return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {

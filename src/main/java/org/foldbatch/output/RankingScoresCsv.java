@@ -2,6 +2,8 @@ package org.foldbatch.output;
 
 import java.util.List;
 
+import org.foldbatch.util.PythonFloat;
+
 /**
  * {@code *_ranking_scores.csv} as AF3 writes it with Python's csv module: header {@code seed,sample,ranking_score},
  * one row per sample (seed by seed, samples in order), the score as Python's float repr, rows ended by CRLF (the

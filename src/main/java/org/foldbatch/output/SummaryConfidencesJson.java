@@ -2,6 +2,9 @@ package org.foldbatch.output;
 
 import java.util.List;
 
+import org.foldbatch.util.PythonFloat;
+import org.foldbatch.util.PythonJson;
+
 /**
  * {@code *_summary_confidences.json} as AF3 writes it: {@code json.dumps(sort_keys=True, indent=1,
  * separators=(',', ': '))} of the scores, every number first put through numpy's {@code round(x, 2)} and printed
@@ -71,7 +74,7 @@ public final class SummaryConfidencesJson {
         out.append("[");
         for (int i = 0; i < values.size(); i++) {
             out.append(i == 0 ? "\n" : ",\n").append("  ");
-            quote(out, values.get(i));
+            PythonJson.quote(out, values.get(i));
         }
         out.append("\n ]");
     }
@@ -100,30 +103,5 @@ public final class SummaryConfidencesJson {
             vector(out, rows[i], 2);
         }
         out.append("\n ]");
-    }
-
-    // json.dumps with ensure_ascii: escapes quotes, backslashes, control and non-ASCII characters.
-    private static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -1,4 +1,4 @@
-package org.foldbatch.output;
+package org.foldbatch.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,32 @@ class PythonFloatTests {
         assertThat(PythonFloat.repr(1.0 - 0.8)).isEqualTo("0.19999999999999996");
         assertThat(PythonFloat.repr(Double.NaN)).isEqualTo("nan");
         assertThat(PythonFloat.repr(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    }
+
+    /** The E-values and filter thresholds AF3 passes to jackhmmer and nhmmer, as CPython's {@code str} prints them. */
+    @Test
+    void hmmerFlagsMatchPythonStr() {
+        assertThat(PythonFloat.repr(1e-3)).isEqualTo("0.001");
+        assertThat(PythonFloat.repr(5e-4)).isEqualTo("0.0005");
+        assertThat(PythonFloat.repr(5e-5)).isEqualTo("5e-05");
+        assertThat(PythonFloat.repr(5e-7)).isEqualTo("5e-07");
+        assertThat(PythonFloat.repr(0.02)).isEqualTo("0.02");
+        assertThat(PythonFloat.repr(138_515_945)).isEqualTo("138515945.0");
+        assertThat(PythonFloat.repr(1.5e16)).isEqualTo("1.5e+16");
+        assertThat(PythonFloat.repr(123.456)).isEqualTo("123.456");
+        assertThat(PythonFloat.repr(-2.5e-10)).isEqualTo("-2.5e-10");
+        assertThat(PythonFloat.repr(0.30000000000000004)).isEqualTo("0.30000000000000004");
+    }
+
+    /**
+     * Doubles where rounding Java's own digits with {@code %.Ne} picks the wrong last digit; expected strings are
+     * CPython's {@code repr} of the same bits.
+     */
+    @Test
+    void lastDigitIsTheOneNearestTheExactValue() {
+        assertThat(PythonFloat.repr(Double.longBitsToDouble(0x43aadba641570648L))).isEqualTo("9.676616322244372e+17");
+        assertThat(PythonFloat.repr(Double.longBitsToDouble(0x4538205e50565c60L))).isEqualTo("2.9167075181061796e+25");
+        assertThat(PythonFloat.repr(Double.longBitsToDouble(0x43dd3f60f388eff8L))).isEqualTo("8.430038998893715e+18");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.foldbatch.input;
+package org.foldbatch.util;
 
 import java.util.List;
 import java.util.Map;
@@ -8,12 +8,12 @@ import java.util.Map;
  * lists, strings, integers, booleans and null. Non-ASCII characters become lower-case {@code \\uXXXX} escapes of
  * their UTF-16 units, so characters outside the BMP come out as surrogate pairs, as in Python.
  */
-final class PythonJson {
+public final class PythonJson {
 
     private PythonJson() {
     }
 
-    static String dumps(Object value) {
+    public static String dumps(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, 0);
         return out.toString();
@@ -61,7 +61,7 @@ final class PythonJson {
         }
     }
 
-    static void quote(StringBuilder out, String s) {
+    public static void quote(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -86,7 +86,7 @@ final class PythonJson {
     }
 
     /** Python's {@code repr} of a string, for error messages. */
-    static String repr(String s) {
+    public static String repr(String s) {
         boolean useDouble = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
         char quote = useDouble ? '"' : '\'';
         StringBuilder out = new StringBuilder().append(quote);

@@ -1,20 +1,25 @@
-package org.foldbatch.output;
+package org.foldbatch.util;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's {@code repr(float)} and numpy's {@code round(x, decimals)}, the two number formats of AF3's summary JSON
- * and ranking CSV. Java's {@code Double.toString} differs from Python in exponent style ({@code 1.0E-5} against
- * {@code 1e-05}) and, before JDK 19, in digit count, so the shortest round-trip digits are found here exactly.
+ * Python's float formatting and numpy's {@code round(x, decimals)}, for the places where Foldbatch must write numbers
+ * byte for byte as AlphaFold 3 does: HMMER command lines ({@code str(float)}), the ranking CSV and the summary JSON
+ * ({@code repr(float)}); in Python 3 the two are the same. Java's {@code Double.toString} differs from Python in
+ * exponent style ({@code 1.0E-5} against {@code 1e-05}) and, before JDK 19, in digit count, and {@code %.Ne} rounds
+ * Java's already rounded digits a second time, so the shortest round-trip digits are found here exactly.
  */
 public final class PythonFloat {
 
     private PythonFloat() {
     }
 
-    /** Python {@code repr(x)}: shortest digits that read back as x; scientific when the exponent is below -4 or 16 up. */
+    /**
+     * Python {@code repr(x)}, equally {@code str(x)}: shortest digits that read back as x, the nearest to x among
+     * those; scientific when the exponent is below -4 or 16 up.
+     */
     public static String repr(double value) {
         if (Double.isNaN(value)) {
             return "nan";
