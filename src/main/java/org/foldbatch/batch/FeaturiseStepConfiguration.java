@@ -7,10 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -35,15 +37,20 @@ class FeaturiseStepConfiguration {
     static final String WORKER_STEP = "featuriseSeed";
 
     @Bean
-    Step featurise(JobRepository repository, Partitioner seedPartitioner, Step featuriseSeed) {
+    Step featurise(JobRepository repository, Partitioner seedPartitioner, Step featuriseSeed,
+            RemotePartitionHandlers remote) {
+        return new StepBuilder(STEP, repository)
+                .partitioner(WORKER_STEP, seedPartitioner)
+                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP) : localHandler(featuriseSeed))
+                .listener(new StepProgressListener())
+                .build();
+    }
+
+    private static PartitionHandler localHandler(Step featuriseSeed) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(featuriseSeed);
         handler.setTaskExecutor(new SyncTaskExecutor());
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, seedPartitioner)
-                .partitionHandler(handler)
-                .listener(new StepProgressListener())
-                .build();
+        return handler;
     }
 
     @Bean

@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
+import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.output.OutputLayout;
 import org.foldbatch.output.PredictionWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -37,16 +39,21 @@ class InferenceStepConfiguration {
     static final String RANKING_STEP = "rankSamples";
 
     @Bean
-    Step inference(JobRepository repository, Partitioner inferenceSeedPartitioner, Step inferSeed) {
+    Step inference(JobRepository repository, Partitioner inferenceSeedPartitioner, Step inferSeed,
+            RemotePartitionHandlers remote) {
+        return new StepBuilder(STEP, repository)
+                .partitioner(WORKER_STEP, inferenceSeedPartitioner)
+                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP) : localHandler(inferSeed))
+                .listener(new StepProgressListener())
+                .build();
+    }
+
+    private static PartitionHandler localHandler(Step inferSeed) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(inferSeed);
         // One model per process, used by one seed at a time: its memory is the limit, not the cores.
         handler.setTaskExecutor(new SyncTaskExecutor());
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, inferenceSeedPartitioner)
-                .partitionHandler(handler)
-                .listener(new StepProgressListener())
-                .build();
+        return handler;
     }
 
     @Bean

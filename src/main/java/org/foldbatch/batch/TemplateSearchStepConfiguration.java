@@ -3,8 +3,10 @@ package org.foldbatch.batch;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.msa.MoleculeType;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -26,17 +28,22 @@ class TemplateSearchStepConfiguration {
 
     @Bean
     Step templateSearch(JobRepository repository, Partitioner templateChainPartitioner, Step templateSearchChain,
-            FoldbatchProperties properties) {
+            FoldbatchProperties properties, RemotePartitionHandlers remote) {
+        return new StepBuilder(STEP, repository)
+                .partitioner(WORKER_STEP, templateChainPartitioner)
+                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP)
+                        : localHandler(templateSearchChain, properties))
+                .listener(new StepProgressListener())
+                .build();
+    }
+
+    private static PartitionHandler localHandler(Step templateSearchChain, FoldbatchProperties properties) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("template-search-");
         executor.setConcurrencyLimit(Math.max(1, properties.search().parallelChains()));
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(templateSearchChain);
         handler.setTaskExecutor(executor);
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, templateChainPartitioner)
-                .partitionHandler(handler)
-                .listener(new StepProgressListener())
-                .build();
+        return handler;
     }
 
     @Bean

@@ -9,14 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code foldbatch worker}: takes partitions (gene searches) from RabbitMQ and runs them, until stopped. */
+/**
+ * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) from
+ * RabbitMQ and runs them, until stopped. The model is loaded on the first inference partition and kept for the next.
+ */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run partitions sent by fold and campaign jobs started with foldbatch.remote.enabled=true "
-                + "(campaign run --remote), until stopped.",
-                "Workers share the job repository (--db-url, PostgreSQL) and see the same databases (--config). A "
-                        + "worker that dies mid-partition fails that partition; restarting the job runs it elsewhere."},
+                + "(campaign run --remote): gene and template searches, featurisation and inference per seed.",
+                "Workers share the job repository (--db-url, PostgreSQL), the job's output directory (a shared "
+                        + "filesystem, same path) and the launcher's settings: give them the same --config file and "
+                        + "the same --model-dir, --diffusion-steps, ... flags. A worker that dies mid-partition fails "
+                        + "that partition; restarting the job runs it elsewhere."},
         footer = {"", "Example:  foldbatch worker --db-url jdbc:postgresql://db:5432/foldbatch "
-                + "--broker amqp://guest:guest@mq:5672 --config samples/foldbatch-sample.properties"})
+                + "--broker amqp://guest:guest@mq:5672 --config samples/foldbatch-sample.properties "
+                + "--model-dir /shared/af3-model"})
 final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1",
@@ -30,12 +36,20 @@ final class WorkerCommand implements Callable<Integer> {
     SearchOptions search = new SearchOptions();
 
     @Mixin
+    FeaturisationOptions featurisation = new FeaturisationOptions();
+
+    @Mixin
+    InferenceOptions inference = new InferenceOptions();
+
+    @Mixin
     ServiceOptions service = new ServiceOptions();
 
     @Override
     public Integer call() throws InterruptedException {
         Map<String, Object> properties = service.springProperties();
         properties.putAll(search.springProperties());
+        properties.putAll(featurisation.springProperties());
+        properties.putAll(inference.springProperties());
         properties.putAll(remote.springProperties());
         properties.put("foldbatch.remote.worker", "true");
         properties.put("foldbatch.remote.worker-concurrency", concurrency);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code foldbatch.remote.*}: remote partitioning over RabbitMQ (broker settings are Spring's
  * {@code spring.rabbitmq.*}).
  *
- * @param enabled           gene-search partitions are sent to {@code foldbatch worker} processes instead of run here
+ * @param enabled           search, featurisation and inference partitions are sent to {@code foldbatch worker}
+ *                          processes instead of run here
  * @param queue             the durable queue partition requests go through
  * @param pollInterval      how often the manager reads the partitions' state from the job repository
  * @param timeout           a partition not finished by then fails the step
