@@ -8,6 +8,7 @@ import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.jdbc.NewTransactions;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The JDBC repositories and services around the fold job. */
 @Configuration(proxyBeanMethods = false)
@@ -27,18 +29,23 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    JdbcMsaCache msaCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
-        return new JdbcMsaCache(jdbc, lookups);
+    NewTransactions newTransactions(PlatformTransactionManager transactionManager) {
+        return new NewTransactions(transactionManager);
     }
 
     @Bean
-    JdbcTemplateCache templateCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
-        return new JdbcTemplateCache(jdbc, lookups);
+    JdbcMsaCache msaCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
+        return new JdbcMsaCache(jdbc, lookups, writes);
     }
 
     @Bean
-    JdbcToolRunLog toolRunLog(JdbcTemplate jdbc) {
-        return new JdbcToolRunLog(jdbc);
+    JdbcTemplateCache templateCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
+        return new JdbcTemplateCache(jdbc, lookups, writes);
+    }
+
+    @Bean
+    JdbcToolRunLog toolRunLog(JdbcTemplate jdbc, NewTransactions writes) {
+        return new JdbcToolRunLog(jdbc, writes);
     }
 
     @Bean
@@ -67,8 +74,8 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    JdbcConformerCache conformerCache(JdbcTemplate jdbc) {
-        return new JdbcConformerCache(jdbc);
+    JdbcConformerCache conformerCache(JdbcTemplate jdbc, NewTransactions writes) {
+        return new JdbcConformerCache(jdbc, writes);
     }
 
     @Bean

@@ -16,8 +16,11 @@ public final class JdbcConformerCache implements ConformerCache {
 
     private final JdbcTemplate jdbc;
 
-    public JdbcConformerCache(JdbcTemplate jdbc) {
+    private final NewTransactions writes;
+
+    public JdbcConformerCache(JdbcTemplate jdbc, NewTransactions writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -32,8 +35,8 @@ public final class JdbcConformerCache implements ConformerCache {
     public void put(String componentKey, long seed, Conformer conformer) {
         double[][] xyz = conformer.coordinates();
         try {
-            jdbc.update(SqlStatements.get("conformer_cache_insert"), componentKey, seed, xyz == null ? 0 : xyz.length, encode(xyz),
-                    Timestamp.from(Instant.now()));
+            writes.run(() -> jdbc.update(SqlStatements.get("conformer_cache_insert"), componentKey, seed,
+                    xyz == null ? 0 : xyz.length, encode(xyz), Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException sameSeedSameComponent) {
             // Generation is seeded: the stored conformer is the one we computed.
         }

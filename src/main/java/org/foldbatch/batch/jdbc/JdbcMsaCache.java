@@ -21,9 +21,16 @@ public final class JdbcMsaCache {
     private final JdbcTemplate jdbc;
     private final CacheLookupLog lookups;
 
+    private final NewTransactions writes;
+
     public JdbcMsaCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
+        this(jdbc, lookups, NewTransactions.none());
+    }
+
+    public JdbcMsaCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
         this.jdbc = jdbc;
         this.lookups = lookups;
+        this.writes = writes;
     }
 
     /** Returns the entry for {@code cacheKey} if present and intact; a damaged entry is deleted and reported as a miss. */
@@ -56,7 +63,7 @@ public final class JdbcMsaCache {
         if (entry.a3m() == null) {
             log.warn("MSA cache entry {} ({} against {}) failed its checksum; deleting it and searching again",
                     cacheKey, entry.tool(), entry.databaseName());
-            jdbc.update("DELETE FROM fb_msa_cache WHERE cache_key = ?", cacheKey);
+            writes.run(() -> jdbc.update("DELETE FROM fb_msa_cache WHERE cache_key = ?", cacheKey));
             lookups.record(jobExecutionId, "msa", cacheKey, CacheLookupLog.Outcome.CORRUPT, null);
             return Optional.empty();
         }
@@ -70,10 +77,10 @@ public final class JdbcMsaCache {
     public void save(MsaCacheEntry e) {
         CompressedText packed = CompressedText.pack(e.a3m());
         try {
-            jdbc.update(SqlStatements.get("msa_cache_insert"), e.cacheKey(), e.sequenceSha256(), e.moleculeType(),
+            writes.run(() -> jdbc.update(SqlStatements.get("msa_cache_insert"), e.cacheKey(), e.sequenceSha256(), e.moleculeType(),
                     e.tool(), e.databaseName(), e.databaseFingerprint(), e.settings(), packed.zstd(), packed.sha256(),
                     packed.bytes(), e.hits(), e.rowsKept(), e.cpuSeconds(), e.wallSeconds(),
-                    Timestamp.from(Instant.now()));
+                    Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException alreadyStored) {
             log.debug("MSA cache entry {} was stored by another process first", e.cacheKey());
         }

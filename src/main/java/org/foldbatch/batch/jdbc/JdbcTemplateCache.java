@@ -30,9 +30,16 @@ public final class JdbcTemplateCache {
     private final JdbcTemplate jdbc;
     private final CacheLookupLog lookups;
 
+    private final NewTransactions writes;
+
     public JdbcTemplateCache(JdbcTemplate jdbc, CacheLookupLog lookups) {
+        this(jdbc, lookups, NewTransactions.none());
+    }
+
+    public JdbcTemplateCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
         this.jdbc = jdbc;
         this.lookups = lookups;
+        this.writes = writes;
     }
 
     public Optional<Entry> find(String cacheKey, Long jobExecutionId) {
@@ -56,7 +63,7 @@ public final class JdbcTemplateCache {
             outcome = CacheLookupLog.Outcome.MISS;
         } else if (rows.get(0).templates() == null) {
             log.warn("template cache entry {} failed its checksum; deleting it and searching again", cacheKey);
-            jdbc.update("DELETE FROM fb_template_cache WHERE cache_key = ?", cacheKey);
+            writes.run(() -> jdbc.update("DELETE FROM fb_template_cache WHERE cache_key = ?", cacheKey));
             outcome = CacheLookupLog.Outcome.CORRUPT;
         } else {
             outcome = CacheLookupLog.Outcome.HIT;
@@ -72,9 +79,9 @@ public final class JdbcTemplateCache {
     public void save(Entry e) {
         CompressedText packed = CompressedText.pack(encode(e.templates()));
         try {
-            jdbc.update(SqlStatements.get("template_cache_insert"), e.cacheKey(), e.sequenceSha256(),
+            writes.run(() -> jdbc.update(SqlStatements.get("template_cache_insert"), e.cacheKey(), e.sequenceSha256(),
                     packed.zstd(), packed.sha256(), packed.bytes(), e.templates().size(), e.hitsFound(),
-                    e.cpuSeconds(), e.wallSeconds(), Timestamp.from(Instant.now()));
+                    e.cpuSeconds(), e.wallSeconds(), Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException alreadyStored) {
             log.debug("template cache entry {} was stored by another process first", e.cacheKey());
         }

@@ -10,8 +10,15 @@ public final class JdbcToolRunLog {
 
     private final JdbcTemplate jdbc;
 
+    private final NewTransactions writes;
+
     public JdbcToolRunLog(JdbcTemplate jdbc) {
+        this(jdbc, NewTransactions.none());
+    }
+
+    public JdbcToolRunLog(JdbcTemplate jdbc, NewTransactions writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** One search that really ran: what it searched, what it found and kept, what it cost. */
@@ -20,9 +27,9 @@ public final class JdbcToolRunLog {
     }
 
     public void record(Long jobExecutionId, String stepName, ToolRunRecord run) {
-        jdbc.update(SqlStatements.get("tool_run_insert"), jobExecutionId, stepName, run.cacheKey(), run.sequenceSha256(),
-                run.tool(), run.databaseName(), run.hits(), run.rowsKept(), run.cpuSeconds(), run.wallSeconds(),
-                Timestamp.from(Instant.now()));
+        writes.run(() -> jdbc.update(SqlStatements.get("tool_run_insert"), jobExecutionId, stepName, run.cacheKey(),
+                run.sequenceSha256(), run.tool(), run.databaseName(), run.hits(), run.rowsKept(), run.cpuSeconds(),
+                run.wallSeconds(), Timestamp.from(Instant.now())));
     }
 
     public int countForSequence(String sequenceSha256) {
