@@ -12,9 +12,7 @@ import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -23,7 +21,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -39,18 +36,7 @@ class FeaturiseStepConfiguration {
     @Bean
     Step featurise(JobRepository repository, Partitioner seedPartitioner, Step featuriseSeed,
             RemotePartitionHandlers remote) {
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, seedPartitioner)
-                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP) : localHandler(featuriseSeed))
-                .listener(new StepProgressListener())
-                .build();
-    }
-
-    private static PartitionHandler localHandler(Step featuriseSeed) {
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(featuriseSeed);
-        handler.setTaskExecutor(new SyncTaskExecutor());
-        return handler;
+        return PartitionedSteps.manager(repository, STEP, WORKER_STEP, featuriseSeed, seedPartitioner, remote, 1);
     }
 
     @Bean

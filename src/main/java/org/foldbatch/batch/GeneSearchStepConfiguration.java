@@ -4,9 +4,7 @@ import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -14,7 +12,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The gene search: a manager step partitioned by unique chain, and the worker step that searches one chain. */
@@ -27,22 +24,8 @@ class GeneSearchStepConfiguration {
     @Bean
     Step geneSearch(JobRepository repository, Partitioner chainPartitioner, Step geneSearchChain,
             FoldbatchProperties properties, RemotePartitionHandlers remote) {
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, chainPartitioner)
-                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP)
-                        : localHandler(geneSearchChain, properties))
-                .listener(new StepProgressListener())
-                .build();
-    }
-
-    /** Partitions run in this process, {@code parallelChains} at a time (the default; remote: foldbatch.remote.enabled). */
-    private static PartitionHandler localHandler(Step geneSearchChain, FoldbatchProperties properties) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("gene-search-");
-        executor.setConcurrencyLimit(Math.max(1, properties.search().parallelChains()));
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(geneSearchChain);
-        handler.setTaskExecutor(executor);
-        return handler;
+        return PartitionedSteps.manager(repository, STEP, WORKER_STEP, geneSearchChain, chainPartitioner, remote,
+                Math.max(1, properties.search().parallelChains()));
     }
 
     @Bean

@@ -12,9 +12,7 @@ import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.output.OutputLayout;
 import org.foldbatch.output.PredictionWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,7 +22,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -41,19 +38,8 @@ class InferenceStepConfiguration {
     @Bean
     Step inference(JobRepository repository, Partitioner inferenceSeedPartitioner, Step inferSeed,
             RemotePartitionHandlers remote) {
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, inferenceSeedPartitioner)
-                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP) : localHandler(inferSeed))
-                .listener(new StepProgressListener())
-                .build();
-    }
-
-    private static PartitionHandler localHandler(Step inferSeed) {
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(inferSeed);
         // One model per process, used by one seed at a time: its memory is the limit, not the cores.
-        handler.setTaskExecutor(new SyncTaskExecutor());
-        return handler;
+        return PartitionedSteps.manager(repository, STEP, WORKER_STEP, inferSeed, inferenceSeedPartitioner, remote, 1);
     }
 
     @Bean

@@ -6,9 +6,7 @@ import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.msa.MoleculeType;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,7 +14,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The template search: partitioned by unique protein chain whose templates are unset. */
@@ -29,21 +26,8 @@ class TemplateSearchStepConfiguration {
     @Bean
     Step templateSearch(JobRepository repository, Partitioner templateChainPartitioner, Step templateSearchChain,
             FoldbatchProperties properties, RemotePartitionHandlers remote) {
-        return new StepBuilder(STEP, repository)
-                .partitioner(WORKER_STEP, templateChainPartitioner)
-                .partitionHandler(remote.enabled() ? remote.handler(WORKER_STEP)
-                        : localHandler(templateSearchChain, properties))
-                .listener(new StepProgressListener())
-                .build();
-    }
-
-    private static PartitionHandler localHandler(Step templateSearchChain, FoldbatchProperties properties) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("template-search-");
-        executor.setConcurrencyLimit(Math.max(1, properties.search().parallelChains()));
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(templateSearchChain);
-        handler.setTaskExecutor(executor);
-        return handler;
+        return PartitionedSteps.manager(repository, STEP, WORKER_STEP, templateSearchChain, templateChainPartitioner,
+                remote, Math.max(1, properties.search().parallelChains()));
     }
 
     @Bean
