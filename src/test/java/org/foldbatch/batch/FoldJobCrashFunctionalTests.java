@@ -1,11 +1,12 @@
 package org.foldbatch.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.foldbatch.TestProcesses.read;
+import static org.foldbatch.TestProcesses.slowHmmerWrappers;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -28,8 +29,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * again: the relaunch must finish the job, reusing the partitions that had completed, with no duplicate cache rows.
  */
 class FoldJobCrashFunctionalTests {
-
-    private static final List<String> HMMER = List.of("jackhmmer", "nhmmer", "hmmbuild", "hmmalign", "hmmsearch");
 
     @TempDir
     Path dir;
@@ -59,7 +58,7 @@ class FoldJobCrashFunctionalTests {
         Process first = start(command, dir.resolve("first.log"));
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !first.isAlive() || (count(jdbc, "COMPLETED") >= 1 && count(jdbc, "STARTED") >= 1));
-        assertThat(first.isAlive()).as("first run still running when killed; log: " + log(dir.resolve("first.log")))
+        assertThat(first.isAlive()).as("first run still running when killed; log: " + read(dir.resolve("first.log")))
                 .isTrue();
         List<ProcessHandle> family = new ArrayList<>(first.descendants().toList());
         first.destroyForcibly();
@@ -73,7 +72,7 @@ class FoldJobCrashFunctionalTests {
         // then: the same command completes the job
         Process second = start(command, dir.resolve("second.log"));
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(second.exitValue()).as(log(dir.resolve("second.log"))).isZero();
+        assertThat(second.exitValue()).as(read(dir.resolve("second.log"))).isZero();
 
         List<Map<String, Object>> executions = jdbc.queryForList(
                 "SELECT JOB_EXECUTION_ID, STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID");
@@ -123,31 +122,4 @@ class FoldJobCrashFunctionalTests {
         }
     }
 
-    private static String log(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "(no log)";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    /** HMMER binaries that wait before running the real ones: a real process, only slower. */
-    static Path slowHmmerWrappers(Path dir, String seconds) throws IOException {
-        Files.createDirectories(dir);
-        for (String tool : HMMER) {
-            Path wrapper = dir.resolve(tool);
-            Files.writeString(wrapper, "#!/bin/sh\nsleep " + seconds + "\nexec " + which(tool) + " \"$@\"\n");
-            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        return dir;
-    }
-
-    private static String which(String tool) {
-        for (String d : System.getenv("PATH").split(":")) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return Path.of(d, tool).toString();
-            }
-        }
-        throw new IllegalStateException(tool + " is not on the PATH");
-    }
 }

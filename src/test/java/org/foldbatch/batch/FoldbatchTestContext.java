@@ -11,19 +11,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A Foldbatch Spring context on H2 or PostgreSQL with the sample databases, as the CLI would start it. */
-final class FoldbatchTestContext {
+public final class FoldbatchTestContext {
 
     private FoldbatchTestContext() {
     }
 
-    static Map<String, Object> properties(String vendor, Path dataDir) {
+    public static Map<String, Object> properties(String vendor, Path dataDir) {
         Map<String, Object> p = new LinkedHashMap<>(
                 vendor.equals("postgresql") ? TestDatabases.postgres(dataDir) : TestDatabases.h2(dataDir));
         p.put("spring.config.additional-location", "file:samples/foldbatch-sample.properties");
         return p;
     }
 
-    static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(FoldbatchApplication.class).web(WebApplicationType.NONE)

@@ -1,10 +1,10 @@
 package org.foldbatch.batch.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.foldbatch.TestProcesses.read;
+import static org.foldbatch.TestProcesses.requireRabbitMq;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.foldbatch.FoldbatchApplication;
 import org.foldbatch.TestDatabases;
+import org.foldbatch.batch.FoldbatchTestContext;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
@@ -26,13 +26,10 @@ import org.foldbatch.input.FoldInputWriter;
 import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.RandomWeights;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -81,7 +78,7 @@ class RemoteInferenceFunctionalTests {
         FoldInput input = new FoldInputLoader().load(inputFile).get(0);
         Path out = dir.resolve("out");
 
-        try (ConfigurableApplicationContext launcher = start(properties)) {
+        try (ConfigurableApplicationContext launcher = FoldbatchTestContext.start(properties)) {
             JdbcTemplate jdbc = launcher.getBean(JdbcTemplate.class);
             String url = String.valueOf(properties.get("spring.datasource.url"));
             for (int i = 0; i < 2; i++) {
@@ -153,29 +150,4 @@ class RemoteInferenceFunctionalTests {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(FoldbatchApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(args);
-    }
-
-    private static void requireRabbitMq() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but RabbitMQ at 127.0.0.1:5672 is unreachable", e);
-            }
-            Assumptions.abort("RabbitMQ at 127.0.0.1:5672 is unreachable: " + e.getMessage());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
 }

@@ -1,13 +1,12 @@
 package org.foldbatch.batch.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.foldbatch.TestProcesses.read;
+import static org.foldbatch.TestProcesses.requireRabbitMq;
+import static org.foldbatch.TestProcesses.slowHmmerWrappers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.foldbatch.FoldbatchApplication;
 import org.foldbatch.TestDatabases;
+import org.foldbatch.batch.FoldbatchTestContext;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.campaign.Campaign;
@@ -27,13 +26,10 @@ import org.foldbatch.batch.campaign.CampaignLauncher;
 import org.foldbatch.batch.campaign.CampaignReader;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -74,7 +70,7 @@ class RemotePartitioningFunctionalTests {
         Campaign campaign = CampaignReader.read(Path.of("jobs/response_regulator_ligand_screen.yaml"));
         Path slowHmmer = slowHmmerWrappers(dir.resolve("hmmer"), "1.5");
 
-        try (ConfigurableApplicationContext manager = start(properties)) {
+        try (ConfigurableApplicationContext manager = FoldbatchTestContext.start(properties)) {
             JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
             String url = String.valueOf(properties.get("spring.datasource.url"));
             for (int i = 0; i < 2; i++) {
@@ -150,40 +146,4 @@ class RemotePartitioningFunctionalTests {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(FoldbatchApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(args);
-    }
-
-    private static void requireRabbitMq() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but RabbitMQ at 127.0.0.1:5672 is unreachable", e);
-            }
-            Assumptions.abort("RabbitMQ at 127.0.0.1:5672 is unreachable: " + e.getMessage());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    /** HMMER binaries that wait before running the real ones, so a kill lands mid-search. */
-    private static Path slowHmmerWrappers(Path dir, String seconds) throws IOException {
-        Files.createDirectories(dir);
-        for (String tool : List.of("jackhmmer", "nhmmer", "hmmbuild", "hmmalign", "hmmsearch")) {
-            Path wrapper = dir.resolve(tool);
-            Files.writeString(wrapper, "#!/bin/sh\nsleep " + seconds + "\nexec /usr/bin/" + tool + " \"$@\"\n");
-            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        return dir;
-    }
 }
