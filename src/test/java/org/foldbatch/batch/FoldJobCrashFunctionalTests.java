@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.util.Hashing;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Kills a real {@code foldbatch run} process (SIGKILL) in the middle of its gene search and runs the same command
  * again: the relaunch must finish the job, reusing the partitions that had completed, with no duplicate cache rows.
  */
+@IntegrationTest
 class FoldJobCrashFunctionalTests {
 
     @TempDir

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The fold job through its launcher, on the miniature databases, on H2 and on PostgreSQL. */
+@IntegrationTest
 class FoldJobFunctionalTests {
 
     static final String RESPONSE_REGULATOR = "MGHKVPKILVVDDEENARLALRVILQQEGYQVDSVANGLEALEFLRRHRVNVVISDIKMPQMNGLAFLREL"

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.model.ModelConfig;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The whole fold through the job, with the test-only random weights: every AlphaFold 3 output file is written, and
  * gemmi reads each model mmCIF with the input's chains, residues and atoms.
  */
+@IntegrationTest
 class FullFoldFunctionalTests {
 
     private static final Path GEMMI = Path.of("/usr/bin/gemmi");

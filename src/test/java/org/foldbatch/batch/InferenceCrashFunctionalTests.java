@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.RandomWeights;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * with the test-only random weights, and runs the same command again: only seeds 2 and 3 are inferred again, and
  * the ranking covers all three.
  */
+@IntegrationTest
 class InferenceCrashFunctionalTests {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.foldbatch.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,7 @@ import org.foldbatch.template.TemplateSearchConfig;
  * miniature databases: a query-only MSA and the four templates the real hmmsearch finds. Featurised without
  * buckets, as AlphaFold 3's featurisation test does; the assertions are the golden facts of that test.
  */
+@IntegrationTest
 class FeaturiserGoldenTests {
 
     static final String QUERY = "SEFEKLRQTGDELVQAFQRLREIFDKGDDDSLEQVLEEIEELIQKHRQLFDNRQEAADTEAAKQGDQWVQLFQRFREAID"

@@ -9,10 +9,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import org.foldbatch.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The persistent XLA cache really is written by one process and read (not rewritten) by the next. */
+@IntegrationTest
 class XlaCompilationCacheTests {
 
     @Test

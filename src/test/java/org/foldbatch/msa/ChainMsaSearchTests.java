@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import org.foldbatch.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChainMsaSearchTests {
-
-    private static final HmmerBinaries BINARIES = HmmerBinaries.locate(TestData.HMMER);
 
     @TempDir
     Path temp;
@@ -28,7 +28,7 @@ class ChainMsaSearchTests {
     }
 
     private Function<SearchRequest, SearchResult> hmmer() {
-        return new HmmerSearchExecutor(BINARIES, new ToolRunner(), Duration.ofMinutes(5), temp);
+        return new HmmerSearchExecutor(HmmerBinaries.locate(TestData.HMMER), new ToolRunner(), Duration.ofMinutes(5), temp);
     }
 
     @Test
@@ -78,6 +78,7 @@ class ChainMsaSearchTests {
     }
 
     @Test
+    @IntegrationTest
     void proteinChainMergesUnpairedInAlphaFold3OrderAndKeepsUniprotPaired() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
@@ -119,6 +120,7 @@ class ChainMsaSearchTests {
     }
 
     @Test
+    @IntegrationTest
     void proteinWithoutHitsGetsQueryOnlyMsas() {
         ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"))
                 .search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
@@ -127,6 +129,7 @@ class ChainMsaSearchTests {
     }
 
     @Test
+    @IntegrationTest
     void rnaChainMergesRfamRnacentralNtRna() {
         ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(3), "v"))
                 .search(TestData.U6_RNA, MoleculeType.RNA, hmmer());
@@ -142,6 +145,7 @@ class ChainMsaSearchTests {
     }
 
     @Test
+    @IntegrationTest
     void matchesAnIndependentTranscriptionOfAlphaFold3() throws Exception {
         Path golden = Path.of("samples/msa-golden");
         ChainMsaSearch search = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.output.StructureLayout.Atom;
 import org.foldbatch.output.StructureLayout.Bond;
 import org.foldbatch.output.StructureLayout.Chain;
@@ -102,6 +103,7 @@ class ModelCifTests {
     }
 
     @Test
+    @IntegrationTest
     void gemmiValidatesAndCountsTheModel(@TempDir Path dir) throws Exception {
         boolean haveGemmi = Files.isExecutable(GEMMI) && Files.isRegularFile(PDBX_DIC);
         assumeTrue(haveGemmi || !"true".equals(System.getenv("CI")), "gemmi or the PDBx dictionary is missing");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.foldbatch.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.foldbatch.structure.ccd.ChemComp;
  * gather them to the output layout and write AF3's files; the model mmCIF must pass gemmi's validation and list
  * exactly the input's chains, residues and CCD atoms at the fabricated coordinates.
  */
+@IntegrationTest
 class OutputEndToEndTests {
 
     private static final Path GEMMI = Path.of("/usr/bin/gemmi");

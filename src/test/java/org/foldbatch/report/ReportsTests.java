@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The ranking view and report over inference results, on H2 and PostgreSQL. */
+@IntegrationTest
 class ReportsTests {
 
     @TempDir

@@ -13,11 +13,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.structure.MmcifStructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class TemplateSearchTests {
 
     /** AF3's run_alphafold_data_test input (5tgy, chain P). */

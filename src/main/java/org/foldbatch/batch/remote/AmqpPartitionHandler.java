@@ -25,6 +25,8 @@ import org.springframework.batch.core.step.StepExecution;
  * text, so no Java deserialization on the worker) to a RabbitMQ queue, then follows the partitions in the job
  * repository. A partition whose worker died (its process is gone on this host, or its heartbeat is older than the
  * worker timeout) is marked FAILED, so the step fails and a restart sends it again, to whichever worker takes it.
+ * spring-batch-integration's {@code MessageChannelPartitionHandler} has no place for that check (its repository
+ * poller is private and waits for every partition up to one overall timeout); docs/ARCHITECTURE.md says more.
  */
 public final class AmqpPartitionHandler extends AbstractPartitionHandler {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.foldbatch.FoldbatchApplication;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.util.Hashing;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Campaign jobs on the miniature databases: fan-out, shared data pipeline, failure isolation and restart. */
+@IntegrationTest
 class CampaignFunctionalTests {
 
     static final Path SCREEN = Path.of("jobs/response_regulator_ligand_screen.yaml");

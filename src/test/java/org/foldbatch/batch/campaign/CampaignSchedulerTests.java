@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,9 @@ class CampaignSchedulerTests {
         assertThat(store.runs("by_hand")).isEmpty();
     }
 
+    /** Integration: the data stage asks HMMER for its version (part of every cache key) even for a ligand. */
     @Test
+    @IntegrationTest
     void aScheduledCampaignRunsItsJobAndIsRecordedAsAScheduledRun() throws Exception {
         Path jobs = Files.createDirectories(dir.resolve("jobs"));
         Files.writeString(jobs.resolve("ions.yaml"), """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.feature.ConformerCache.Conformer;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+@IntegrationTest
 class JdbcConformerCacheTests {
 
     @TempDir

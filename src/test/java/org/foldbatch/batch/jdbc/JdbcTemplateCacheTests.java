@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.input.Template;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+@IntegrationTest
 class JdbcTemplateCacheTests {
 
     @TempDir

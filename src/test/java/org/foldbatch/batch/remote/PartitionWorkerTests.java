@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.foldbatch.FoldbatchApplication;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A worker runs only partitions that are waiting: stale or redelivered requests are dropped. */
+@IntegrationTest
 class PartitionWorkerTests {
 
     @TempDir

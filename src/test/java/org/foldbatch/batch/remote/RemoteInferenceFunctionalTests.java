@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.batch.FoldbatchTestContext;
 import org.foldbatch.batch.FoldJobLauncher;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * job's output directory, each loading the model once, and the launcher (which has no model directory at all) only
  * ranks the samples.
  */
+@IntegrationTest
 class RemoteInferenceFunctionalTests {
 
     private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.foldbatch.IntegrationTest;
 import org.foldbatch.TestDatabases;
 import org.foldbatch.batch.FoldbatchTestContext;
 import org.foldbatch.batch.FoldJobLauncher;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (its candidates' fold jobs search on the surviving worker), and restarting the fold job whose partition died reruns
  * that partition on the other worker.
  */
+@IntegrationTest
 class RemotePartitioningFunctionalTests {
 
     private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
