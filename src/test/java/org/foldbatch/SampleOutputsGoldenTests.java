@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Two examples use CCD codes the sample dictionary lacks (MOV, TAC): their featurisation fails, so only their
  * {@code _data.json} is recorded.
  */
+@IntegrationTest
 class SampleOutputsGoldenTests {
 
     private static final Path MANIFEST = Path.of("src/test/resources/golden/sample-outputs.sha256");
