@@ -3,6 +3,7 @@ package org.foldbatch.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.foldbatch.msa.DatabaseSpec;
 import org.foldbatch.msa.GeneSearchPlan;
 import org.foldbatch.msa.HmmerBinaries;
 import org.foldbatch.msa.HmmerSearchExecutor;
+import org.foldbatch.msa.SequenceDatabase;
 import org.foldbatch.msa.ToolRunner;
+import org.foldbatch.template.TemplateDatabase;
 import org.foldbatch.template.TemplateSearchConfig;
 
 /**
@@ -22,18 +25,6 @@ import org.foldbatch.template.TemplateSearchConfig;
  * paths resolved against the db dirs, HMMER located, one gene-search plan per process (fingerprints once).
  */
 public final class DataPipelineResources {
-
-    /** AlphaFold 3's default file names, used when a database is not configured. */
-    private static final Map<String, String> DEFAULT_FILES = Map.of(
-            DatabaseConfig.UNIREF90, "uniref90_2022_05.fa",
-            DatabaseConfig.MGNIFY, "mgy_clusters_2022_05.fa",
-            DatabaseConfig.SMALL_BFD, "bfd-first_non_consensus_sequences.fasta",
-            DatabaseConfig.UNIPROT, "uniprot_all_2021_04.fa",
-            DatabaseConfig.RFAM, "rfam_14_9_clust_seq_id_90_cov_80_rep_seq.fasta",
-            DatabaseConfig.RNA_CENTRAL, "rnacentral_active_seq_id_90_cov_80_linclust.fasta",
-            DatabaseConfig.NT_RNA, "nt_rna_2023_02_23_clust_seq_id_90_cov_80_rep_seq.fasta",
-            "pdb_seqres", "pdb_seqres_2022_09_28.fasta",
-            "pdb_mmcif_dir", "mmcif_files");
 
     private final FoldbatchProperties properties;
     private final ToolRunner toolRunner = new ToolRunner();
@@ -79,7 +70,9 @@ public final class DataPipelineResources {
         FoldbatchProperties.Template t = properties.template();
         int cpus = t.hmmsearchCpus() > 0 ? t.hmmsearchCpus() : Math.min(Runtime.getRuntime().availableProcessors(), 8);
         try {
-            return new TemplateSearchConfig(Path.of(databasePath("pdb_seqres")), Path.of(databasePath("pdb_mmcif_dir")),
+            return new TemplateSearchConfig(Path.of(databasePath(TemplateDatabase.PDB_SEQRES.role(),
+                    TemplateDatabase.PDB_SEQRES.defaultFile())), Path.of(databasePath(
+                    TemplateDatabase.PDB_MMCIF_DIR.role(), TemplateDatabase.PDB_MMCIF_DIR.defaultFile())),
                     t.maxTemplateDate(), t.maxHits(), cpus, properties.search().hmmerBinaryDir(),
                     properties.search().toolTimeout());
         } catch (IllegalArgumentException e) {
@@ -91,10 +84,11 @@ public final class DataPipelineResources {
         FoldbatchProperties.Search s = properties.search();
         int cpus = Math.min(Runtime.getRuntime().availableProcessors(), 8);
         try {
-            return new DatabaseConfig(database(DatabaseConfig.UNIREF90), database(DatabaseConfig.MGNIFY),
-                    database(DatabaseConfig.SMALL_BFD), database(DatabaseConfig.UNIPROT), database(DatabaseConfig.RFAM),
-                    database(DatabaseConfig.RNA_CENTRAL), database(DatabaseConfig.NT_RNA),
-                    s.jackhmmerCpus() > 0 ? s.jackhmmerCpus() : cpus, s.nhmmerCpus() > 0 ? s.nhmmerCpus() : cpus,
+            Map<SequenceDatabase, DatabaseSpec> databases = new EnumMap<>(SequenceDatabase.class);
+            for (SequenceDatabase database : SequenceDatabase.values()) {
+                databases.put(database, database(database));
+            }
+            return new DatabaseConfig(databases, s.jackhmmerCpus() > 0 ? s.jackhmmerCpus() : cpus, s.nhmmerCpus() > 0 ? s.nhmmerCpus() : cpus,
                     s.maxParallelSearches(), s.maxParallelShards() > 0 ? s.maxParallelShards() : null);
         } catch (IllegalArgumentException e) {
             throw new FoldbatchException("settings: " + e.getMessage(), e);
@@ -102,9 +96,9 @@ public final class DataPipelineResources {
     }
 
     /** A database path as configured (or AlphaFold 3's default name), relative ones looked up in the db dirs. */
-    public String databasePath(String role) {
+    public String databasePath(String role, String defaultFile) {
         String configured = lookup(properties.databases(), role);
-        String spec = configured != null ? configured : DEFAULT_FILES.get(role);
+        String spec = configured != null ? configured : defaultFile;
         if (Path.of(spec).isAbsolute() || properties.dbDirs().isEmpty()) {
             return Path.of(spec).toAbsolutePath().toString();
         }
@@ -120,9 +114,9 @@ public final class DataPipelineResources {
         return tried.get(0);
     }
 
-    private DatabaseSpec database(String role) {
-        Double z = lookup(properties.zValues(), role);
-        return DatabaseSpec.of(role, databasePath(role), z);
+    private DatabaseSpec database(SequenceDatabase database) {
+        Double z = lookup(properties.zValues(), database.role());
+        return DatabaseSpec.of(database.role(), databasePath(database.role(), database.defaultFile()), z);
     }
 
     private Path scratchDir() {

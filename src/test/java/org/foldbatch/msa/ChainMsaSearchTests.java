@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ChainMsaSearchTests {
     Path temp;
 
     private DatabaseConfig config(int maxParallel) {
-        return DatabaseConfig.miniature(TestData.DATABASES, 1, maxParallel);
+        return MiniatureDatabases.config(1, maxParallel);
     }
 
     private Function<SearchRequest, SearchResult> hmmer() {
@@ -61,11 +62,12 @@ class ChainMsaSearchTests {
     void cacheKeyFollowsTheDatabaseFingerprintButNotTheCpuCount() throws Exception {
         Path db = temp.resolve("uniref.fasta");
         Files.writeString(db, ">a\nACDE\n");
-        DatabaseConfig base = config(4);
-        DatabaseConfig one = new DatabaseConfig(DatabaseSpec.of("uniref90", db), base.mgnify(), base.smallBfd(),
-                base.uniprot(), null, null, null, 1, 1, 4, null);
-        DatabaseConfig eight = new DatabaseConfig(one.uniref90(), one.mgnify(), one.smallBfd(), one.uniprot(),
-                null, null, null, 8, 8, 4, null);
+        Map<SequenceDatabase, DatabaseSpec> protein = new EnumMap<>(SequenceDatabase.class);
+        protein.putAll(MiniatureDatabases.specs());
+        protein.keySet().removeIf(d -> d.type() == MoleculeType.RNA);
+        protein.put(SequenceDatabase.UNIREF90, DatabaseSpec.of("uniref90", db));
+        DatabaseConfig one = new DatabaseConfig(protein, 1, 1, 4, null);
+        DatabaseConfig eight = new DatabaseConfig(protein, 8, 8, 4, null);
         String key = new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey();
         assertThat(new GeneSearchPlan(eight, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
                 .isEqualTo(key);
