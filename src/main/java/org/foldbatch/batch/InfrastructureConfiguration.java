@@ -107,11 +107,6 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    DataPipelineBench dataPipelineBench(FoldJobLauncher launcher, JdbcMsaCache cache) {
-        return new DataPipelineBench(launcher, cache);
-    }
-
-    @Bean
     FoldJobLauncher foldJobLauncher(Job foldJob, JobOperator jobOperator, JobRepository jobRepository,
             JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs) {
         return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs);
