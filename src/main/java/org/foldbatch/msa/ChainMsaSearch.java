@@ -27,14 +27,9 @@ public final class ChainMsaSearch {
     }
 
     /**
-     * Runs every request of the chain through {@code executor} (which may serve results from a cache), at most
+     * Runs the requests of one chain through {@code executor} (which may serve results from a cache), at most
      * {@code maxParallelSearches} at once, then merges as AlphaFold 3 does.
      */
-    public ChainMsas search(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> executor) {
-        return search(requests(sequence, type), executor);
-    }
-
-    /** As {@link #search(String, MoleculeType, Function)} for requests already planned (all of one chain). */
     public ChainMsas search(List<SearchRequest> requests, Function<SearchRequest, SearchResult> executor) {
         List<SearchResult> results = runAll(requests, executor, plan.config().maxParallelSearches());
         Map<SequenceDatabase, Msa> byDatabase = new EnumMap<>(SequenceDatabase.class);

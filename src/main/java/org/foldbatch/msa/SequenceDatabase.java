@@ -82,12 +82,12 @@ public enum SequenceDatabase {
 
     /** The databases searched for a chain of {@code type}, in submission order. */
     public static List<SequenceDatabase> searchedFor(MoleculeType type) {
-        return Arrays.stream(values()).filter(d -> d.type == type).toList();
+        return Arrays.stream(values()).filter(d -> d.type() == type).toList();
     }
 
     /** The databases merged into one of a chain's MSAs, in merge order; empty when the type has no such MSA. */
     public static List<SequenceDatabase> mergedInto(MoleculeType type, MergeGroup group) {
-        return searchedFor(type).stream().filter(d -> d.group == group)
+        return searchedFor(type).stream().filter(d -> d.group() == group)
                 .sorted(Comparator.comparingInt(d -> d.mergePosition)).toList();
     }
 
