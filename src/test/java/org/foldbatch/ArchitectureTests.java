@@ -46,15 +46,15 @@ class ArchitectureTests {
         row("feature", "org.foldbatch.feature..", "input", "msa", "structure", "records");
         row("model", "org.foldbatch.model..", "feature", "records");
         row("output", "org.foldbatch.output..", "input", "structure", "feature");
-        row("pipeline", "org.foldbatch.pipeline..", "input", "msa", "structure", "template");
-        row("batch.jdbc", "org.foldbatch.batch.jdbc..", "input", "feature");
+        row("pipeline", "org.foldbatch.pipeline..", "input", "msa", "template");
+        row("batch.jdbc", "org.foldbatch.batch.jdbc..", "input", "msa", "template", "feature", "pipeline");
         row("batch.remote", "org.foldbatch.batch.remote..");
         row("batch", "org.foldbatch.batch", "input", "msa", "structure", "records", "template", "feature", "model",
                 "output", "pipeline", "batch.jdbc", "batch.remote");
         row("batch.campaign", "org.foldbatch.batch.campaign..", "input", "msa", "structure", "records", "template",
                 "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch");
         row("report", "org.foldbatch.report..", "batch.jdbc");
-        row("cli", "org.foldbatch.cli..", "input", "template", "model", "report", "batch", "batch.jdbc",
+        row("cli", "org.foldbatch.cli..", "input", "template", "model", "pipeline", "report", "batch", "batch.jdbc",
                 "batch.campaign");
     }
 

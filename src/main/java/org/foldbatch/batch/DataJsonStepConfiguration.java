@@ -2,10 +2,9 @@ package org.foldbatch.batch;
 
 import java.nio.file.Path;
 
-import org.foldbatch.batch.jdbc.JdbcMsaCache;
-import org.foldbatch.batch.jdbc.JdbcTemplateCache;
-import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.pipeline.CachedTemplates;
+import org.foldbatch.pipeline.DataPipeline;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,18 +35,16 @@ class DataJsonStepConfiguration {
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
-            DataPipelineResources resources, JdbcMsaCache cache, JdbcTemplateCache templateCache,
-            JdbcToolRunLog toolRuns) {
+            DataPipelineResources resources, PipelineStores stores) {
         return (contribution, chunkContext) -> {
             if (!FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
                 DataJsonWriter.write(inputs.get(inputHash), Path.of(outputDir));
                 return RepeatStatus.FINISHED;
             }
-            CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
-            CachedTemplateSearch templates = new CachedTemplateSearch(resources, templateCache, toolRuns, null, STEP);
-            FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),
-                    cacheOnly, chain -> templates.cachedTemplatesFor(chain,
-                            PipelineMsas.unpairedProfile(chain, resources, cacheOnly)));
+            DataPipeline pipeline = stores.pipeline(resources, null, STEP);
+            CachedTemplates templates = stores.templates(resources, null, STEP);
+            FoldInput completed = pipeline.complete(inputs.get(inputHash),
+                    chain -> templates.stored(chain, pipeline.unpairedProfile(chain)));
             DataJsonWriter.write(completed, Path.of(outputDir));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;

@@ -1,7 +1,5 @@
 package org.foldbatch.batch;
 
-import org.foldbatch.batch.jdbc.JdbcMsaCache;
-import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
@@ -50,8 +48,8 @@ class GeneSearchStepConfiguration {
             @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{stepExecutionContext['" + ChainPartitioner.TYPE + "']}") String type,
             @Value("#{stepExecutionContext['" + ChainPartitioner.SEQUENCE_SHA256 + "']}") String sequenceSha256,
-            FoldInputs inputs, DataPipelineResources resources, JdbcMsaCache cache, JdbcToolRunLog toolRuns) {
+            FoldInputs inputs, DataPipelineResources resources, PipelineStores stores) {
         return new GeneSearchTasklet(inputs.get(inputHash),
-                new ChainKey(org.foldbatch.msa.MoleculeType.valueOf(type), sequenceSha256), resources, cache, toolRuns);
+                new ChainKey(org.foldbatch.msa.MoleculeType.valueOf(type), sequenceSha256), resources, stores);
     }
 }

@@ -1,8 +1,6 @@
 package org.foldbatch.batch;
 
 import org.foldbatch.FoldbatchException;
-import org.foldbatch.batch.jdbc.JdbcMsaCache;
-import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.msa.ChainMsas;
 import org.springframework.batch.core.step.StepContribution;
@@ -11,22 +9,19 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Searches one unique chain against its databases, each search through the MSA cache. */
+/** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
 final class GeneSearchTasklet implements Tasklet {
 
     private final FoldInput input;
     private final ChainKey key;
     private final DataPipelineResources resources;
-    private final JdbcMsaCache cache;
-    private final JdbcToolRunLog toolRuns;
+    private final PipelineStores stores;
 
-    GeneSearchTasklet(FoldInput input, ChainKey key, DataPipelineResources resources, JdbcMsaCache cache,
-            JdbcToolRunLog toolRuns) {
+    GeneSearchTasklet(FoldInput input, ChainKey key, DataPipelineResources resources, PipelineStores stores) {
         this.input = input;
         this.key = key;
         this.resources = resources;
-        this.cache = cache;
-        this.toolRuns = toolRuns;
+        this.stores = stores;
     }
 
     @Override
@@ -36,9 +31,8 @@ final class GeneSearchTasklet implements Tasklet {
             throw new FoldbatchException(input.name() + ": no chain with key " + key.partitionName());
         }
         StepExecution step = contribution.getStepExecution();
-        CachedSearchExecutor executor = new CachedSearchExecutor(cache, toolRuns, resources.searchExecutor(),
-                step.getJobExecutionId(), step.getStepName());
-        ChainMsas msas = resources.chainSearch().search(sequence, key.type(), executor);
+        ChainMsas msas = stores.pipeline(resources, step.getJobExecutionId(), step.getStepName())
+                .searchChain(sequence, key.type(), resources.searchExecutor());
         contribution.incrementWriteCount(msas.runs().size());
         return RepeatStatus.FINISHED;
     }

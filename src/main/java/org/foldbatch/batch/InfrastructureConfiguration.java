@@ -1,6 +1,7 @@
 package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.CacheLookupLog;
+import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
@@ -41,6 +42,12 @@ class InfrastructureConfiguration {
     @Bean
     JdbcTemplateCache templateCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
         return new JdbcTemplateCache(jdbc, lookups, writes);
+    }
+
+    @Bean
+    PipelineStores pipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
+            JdbcTemplate jdbc, NewTransactions writes) {
+        return new PipelineStores(msaCache, templateCache, toolRuns, new JdbcChainMsaStore(jdbc, writes));
     }
 
     @Bean
@@ -97,11 +104,6 @@ class InfrastructureConfiguration {
     Preflight preflight(DataPipelineResources resources, FeaturisationResources featurisation,
             InferenceResources inference) {
         return new Preflight(resources, featurisation, inference);
-    }
-
-    @Bean
-    DataPipelineBench dataPipelineBench(FoldJobLauncher launcher, JdbcMsaCache cache) {
-        return new DataPipelineBench(launcher, cache);
     }
 
     @Bean

@@ -1,8 +1,5 @@
 package org.foldbatch.batch;
 
-import org.foldbatch.batch.jdbc.JdbcMsaCache;
-import org.foldbatch.batch.jdbc.JdbcTemplateCache;
-import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.msa.MoleculeType;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -52,9 +49,8 @@ class TemplateSearchStepConfiguration {
     Tasklet templateSearchTasklet(
             @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{stepExecutionContext['" + ChainPartitioner.SEQUENCE_SHA256 + "']}") String sequenceSha256,
-            FoldInputs inputs, DataPipelineResources resources, JdbcMsaCache msaCache, JdbcTemplateCache templateCache,
-            JdbcToolRunLog toolRuns) {
+            FoldInputs inputs, DataPipelineResources resources, PipelineStores stores) {
         return new TemplateSearchTasklet(inputs.get(inputHash), new ChainKey(MoleculeType.PROTEIN, sequenceSha256),
-                resources, msaCache, templateCache, toolRuns);
+                resources, stores);
     }
 }

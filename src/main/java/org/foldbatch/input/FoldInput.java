@@ -1,12 +1,8 @@
 package org.foldbatch.input;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.foldbatch.util.Hashing;
 import org.foldbatch.util.PythonJson;
 
 /**
@@ -214,12 +211,6 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
      * template index pairs. Use it as the job identity.
      */
     public String contentHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(FoldInputWriter.canonicalJson(this).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256(FoldInputWriter.canonicalJson(this));
     }
 }

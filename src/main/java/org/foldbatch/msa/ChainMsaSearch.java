@@ -1,7 +1,7 @@
 package org.foldbatch.msa;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+
+import org.foldbatch.msa.SequenceDatabase.MergeGroup;
 
 /** Runs a chain's database searches in parallel and merges them into its unpaired and paired MSAs. */
 public final class ChainMsaSearch {
@@ -19,26 +21,37 @@ public final class ChainMsaSearch {
         this.plan = plan;
     }
 
+    /** The chain's requests in submission order; see {@link GeneSearchPlan#requests}. */
+    public List<SearchRequest> requests(String sequence, MoleculeType type) {
+        return plan.requests(sequence, type);
+    }
+
     /**
-     * Runs every request of the chain through {@code executor} (which may serve results from a cache), at most
+     * Runs the requests of one chain through {@code executor} (which may serve results from a cache), at most
      * {@code maxParallelSearches} at once, then merges as AlphaFold 3 does.
      */
-    public ChainMsas search(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> executor) {
-        List<SearchRequest> requests = plan.requests(sequence, type);
+    public ChainMsas search(List<SearchRequest> requests, Function<SearchRequest, SearchResult> executor) {
         List<SearchResult> results = runAll(requests, executor, plan.config().maxParallelSearches());
-        Map<String, Msa> byRole = new HashMap<>();
+        Map<SequenceDatabase, Msa> byDatabase = new EnumMap<>(SequenceDatabase.class);
         for (int i = 0; i < requests.size(); i++) {
-            byRole.put(requests.get(i).database().name(), Msa.fromA3m(sequence, type, results.get(i).a3m(), false));
+            SearchRequest request = requests.get(i);
+            byDatabase.put(SequenceDatabase.ofRole(request.database().name()),
+                    Msa.fromA3m(request.sequence(), request.type(), results.get(i).a3m(), false));
         }
-        if (type == MoleculeType.PROTEIN) {
-            Msa unpaired = Msa.merge(List.of(byRole.get(DatabaseConfig.UNIREF90), byRole.get(DatabaseConfig.SMALL_BFD),
-                    byRole.get(DatabaseConfig.MGNIFY)), true);
-            Msa paired = Msa.merge(List.of(byRole.get(DatabaseConfig.UNIPROT)), false);
-            return new ChainMsas(unpaired.toA3m(), paired.toA3m(), results);
+        MoleculeType type = requests.get(0).type();
+        String unpaired = merge(byDatabase, type, MergeGroup.UNPAIRED, true);
+        String paired = merge(byDatabase, type, MergeGroup.PAIRED, false);
+        return new ChainMsas(unpaired, paired, results);
+    }
+
+    /** One MSA of the chain as AlphaFold 3 merges it; null when the chain type has no MSA of that group. */
+    private static String merge(Map<SequenceDatabase, Msa> byDatabase, MoleculeType type, MergeGroup group,
+            boolean deduplicate) {
+        List<SequenceDatabase> databases = SequenceDatabase.mergedInto(type, group);
+        if (databases.isEmpty()) {
+            return null;
         }
-        Msa unpaired = Msa.merge(List.of(byRole.get(DatabaseConfig.RFAM), byRole.get(DatabaseConfig.RNA_CENTRAL),
-                byRole.get(DatabaseConfig.NT_RNA)), true);
-        return new ChainMsas(unpaired.toA3m(), null, results);
+        return Msa.merge(databases.stream().map(byDatabase::get).toList(), deduplicate).toA3m();
     }
 
     private static List<SearchResult> runAll(List<SearchRequest> requests,

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+
+import org.foldbatch.util.Hashing;
 
 /**
  * A sequence database for a gene search: a plain FASTA path or a sharded {@code prefix@N} spec, with the optional
@@ -42,7 +42,7 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
 
     /** Parses {@code spec} (a path or {@code prefix@N}) without touching the files; see {@link #requireFiles()}. */
     public static DatabaseSpec of(String name, String spec, Double zValue) {
-        return ShardSpec.parse(spec)
+        return DatabaseShards.parse(spec)
                 .map(shards -> new DatabaseSpec(name, spec, shards.paths(), true, zValue))
                 .orElseGet(() -> new DatabaseSpec(name, spec, List.of(Path.of(spec)), false, zValue));
     }
@@ -78,7 +78,7 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
      * the file changes the size, the mtime or the edge bytes, which is what a cache key must notice.
      */
     public String fingerprint() {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashing.digest();
         for (Path file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -96,7 +96,7 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
                         + ": " + e.getMessage(), e);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashing.hex(digest);
     }
 
     /** Sizes and modification times of the files: a cheap check of whether {@link #fingerprint()} may have changed. */
@@ -116,7 +116,7 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
     }
 
     private static byte[] edgeHash(FileChannel channel, long position, long length) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashing.digest();
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         long done = 0;
         while (done < length) {
@@ -136,13 +136,5 @@ public record DatabaseSpec(String name, String spec, List<Path> files, boolean s
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
     }
 }

@@ -6,23 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The database searches AlphaFold 3 runs for one chain: protein chains search UniRef90, MGnify and small BFD
- * (unpaired) and UniProt (paired) with jackhmmer, E 1e-4; RNA chains search NT-RNA, Rfam and RNAcentral with nhmmer,
- * E 1e-3. A database's fingerprint is recomputed only when the size or modification time of one of its files
+ * The database searches AlphaFold 3 runs for one chain, with the tool, E-value and row limit the
+ * {@link SequenceDatabase} catalogue gives each database. A database's fingerprint is recomputed only when the size or modification time of one of its files
  * changes.
  */
 public final class GeneSearchPlan {
-
-    private static final double JACKHMMER_E = 1e-4;
-    private static final double NHMMER_E = 1e-3;
-    private static final Map<String, Integer> MAX_SEQUENCES = Map.of(
-            DatabaseConfig.UNIREF90, 10_000,
-            DatabaseConfig.MGNIFY, 5_000,
-            DatabaseConfig.SMALL_BFD, 5_000,
-            DatabaseConfig.UNIPROT, 50_000,
-            DatabaseConfig.RFAM, 10_000,
-            DatabaseConfig.RNA_CENTRAL, 10_000,
-            DatabaseConfig.NT_RNA, 10_000);
 
     private final DatabaseConfig config;
     private final String hmmerVersion;
@@ -44,16 +32,12 @@ public final class GeneSearchPlan {
     /** The requests in AlphaFold 3's submission order; checks that the databases' files exist. */
     public List<SearchRequest> requests(String sequence, MoleculeType type) {
         List<SearchRequest> requests = new ArrayList<>();
-        for (DatabaseSpec database : config.databasesFor(type)) {
-            database.requireFiles();
-            String fingerprint = fingerprint(database);
-            boolean protein = type == MoleculeType.PROTEIN;
-            requests.add(new SearchRequest(type, sequence, database,
-                    protein ? SearchTool.JACKHMMER : SearchTool.NHMMER,
-                    protein ? JACKHMMER_E : NHMMER_E,
-                    MAX_SEQUENCES.get(database.name()),
-                    protein ? config.jackhmmerCpus() : config.nhmmerCpus(),
-                    config.maxParallelShards(), hmmerVersion, fingerprint));
+        for (DatabaseSpec spec : config.databasesFor(type)) {
+            spec.requireFiles();
+            SequenceDatabase database = SequenceDatabase.ofRole(spec.name());
+            requests.add(new SearchRequest(type, sequence, spec, database.tool(), database.eValue(),
+                    database.maxSequences(), config.cpus(database.tool()), config.maxParallelShards(), hmmerVersion,
+                    fingerprint(spec)));
         }
         return requests;
     }

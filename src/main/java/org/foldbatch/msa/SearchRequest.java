@@ -1,9 +1,9 @@
 package org.foldbatch.msa;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+
+import org.foldbatch.util.Hashing;
 
 /**
  * One database search of one chain as AlphaFold 3 runs it. {@link #cacheKey()} identifies the result: it covers
@@ -53,6 +53,6 @@ public record SearchRequest(MoleculeType type, String sequence, DatabaseSpec dat
 
     /** SHA-256 hex of {@link #cacheKeyText()}. */
     public String cacheKey() {
-        return HexFormat.of().formatHex(DatabaseSpec.sha256().digest(cacheKeyText().getBytes(StandardCharsets.UTF_8)));
+        return Hashing.sha256(cacheKeyText());
     }
 }

@@ -73,10 +73,6 @@ public record MmcifStructure(String name, LocalDate releaseDate, Double resoluti
         return MmcifStructureParser.parse(CifReader.read(mmcif, source), options, source);
     }
 
-    public static MmcifStructure fromBlock(CifBlock block, String source, Options options) {
-        return MmcifStructureParser.parse(block, options, source);
-    }
-
     public Optional<Chain> chain(String labelId) {
         return chains.stream().filter(c -> c.labelId().equals(labelId)).findFirst();
     }

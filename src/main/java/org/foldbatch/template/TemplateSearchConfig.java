@@ -2,14 +2,12 @@ package org.foldbatch.template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
+
+import org.foldbatch.util.Hashing;
 
 /**
  * Template search settings. The filter thresholds are AF3's released defaults; the hmmsearch flags are fixed.
@@ -68,16 +66,7 @@ public record TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate ma
 
     /** Cache key of one search: SHA-256 over sequence, profile MSA, database fingerprint and settings. */
     public String cacheKey(String querySequence, String unpairedA3m) {
-        return sha256(String.join("\n", "query=" + querySequence, "profile=" + sha256(unpairedA3m),
-                "config=" + fingerprint()));
-    }
-
-    static String sha256(String text) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256(String.join("\n", "query=" + querySequence,
+                "profile=" + Hashing.sha256(unpairedA3m), "config=" + fingerprint()));
     }
 }

@@ -19,7 +19,13 @@ public final class Hashing {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest digest() {
+    /** The lower-case hex of a finished streaming digest, as {@link #sha256(byte[])} writes it. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A fresh SHA-256 digest, for hashing what is too large or too scattered to pass as one array. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,22 @@ class ChainMsaSearchTests {
     Path temp;
 
     private DatabaseConfig config(int maxParallel) {
-        return DatabaseConfig.miniature(TestData.DATABASES, 1, maxParallel);
+        return MiniatureDatabases.config(1, maxParallel);
     }
 
     private Function<SearchRequest, SearchResult> hmmer() {
         return new HmmerSearchExecutor(HmmerBinaries.locate(TestData.HMMER), new ToolRunner(), Duration.ofMinutes(5), temp);
+    }
+
+    private static ChainMsas searched(ChainMsaSearch search, String sequence, MoleculeType type,
+            Function<SearchRequest, SearchResult> executor) {
+        return search.search(search.requests(sequence, type), executor);
+    }
+
+    /** Searches with HMMER version "v" and at most {@code maxParallel} searches at once. */
+    private ChainMsas searched(int maxParallel, String sequence, MoleculeType type,
+            Function<SearchRequest, SearchResult> executor) {
+        return searched(new ChainMsaSearch(new GeneSearchPlan(config(maxParallel), "v")), sequence, type, executor);
     }
 
     @Test
@@ -61,11 +73,12 @@ class ChainMsaSearchTests {
     void cacheKeyFollowsTheDatabaseFingerprintButNotTheCpuCount() throws Exception {
         Path db = temp.resolve("uniref.fasta");
         Files.writeString(db, ">a\nACDE\n");
-        DatabaseConfig base = config(4);
-        DatabaseConfig one = new DatabaseConfig(DatabaseSpec.of("uniref90", db), base.mgnify(), base.smallBfd(),
-                base.uniprot(), null, null, null, 1, 1, 4, null);
-        DatabaseConfig eight = new DatabaseConfig(one.uniref90(), one.mgnify(), one.smallBfd(), one.uniprot(),
-                null, null, null, 8, 8, 4, null);
+        Map<SequenceDatabase, DatabaseSpec> protein = new EnumMap<>(SequenceDatabase.class);
+        protein.putAll(MiniatureDatabases.specs());
+        protein.keySet().removeIf(d -> d.type() == MoleculeType.RNA);
+        protein.put(SequenceDatabase.UNIREF90, DatabaseSpec.of("uniref90", db));
+        DatabaseConfig one = new DatabaseConfig(protein, 1, 1, 4, null);
+        DatabaseConfig eight = new DatabaseConfig(protein, 8, 8, 4, null);
         String key = new GeneSearchPlan(one, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey();
         assertThat(new GeneSearchPlan(eight, "v").requests("ACDE", MoleculeType.PROTEIN).get(0).cacheKey())
                 .isEqualTo(key);
@@ -91,8 +104,7 @@ class ChainMsaSearchTests {
                 running.decrementAndGet();
             }
         };
-        ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(2), "v"))
-                .search(TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, counting);
+        ChainMsas msas = searched(2, TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, counting);
         assertThat(peak.get()).isBetween(1, 2);
         assertThat(msas.runs()).extracting(SearchResult::database)
                 .containsExactly("uniref90", "mgnify", "small_bfd", "uniprot");
@@ -122,8 +134,7 @@ class ChainMsaSearchTests {
     @Test
     @IntegrationTest
     void proteinWithoutHitsGetsQueryOnlyMsas() {
-        ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"))
-                .search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
+        ChainMsas msas = searched(4, TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
         assertThat(msas.unpairedA3m()).isEqualTo(">query\n" + TestData.PROTEIN_5TGY + "\n");
         assertThat(msas.pairedA3m()).isEqualTo(">query\n" + TestData.PROTEIN_5TGY + "\n");
     }
@@ -131,8 +142,7 @@ class ChainMsaSearchTests {
     @Test
     @IntegrationTest
     void rnaChainMergesRfamRnacentralNtRna() {
-        ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(3), "v"))
-                .search(TestData.U6_RNA, MoleculeType.RNA, hmmer());
+        ChainMsas msas = searched(3, TestData.U6_RNA, MoleculeType.RNA, hmmer());
         assertThat(msas.pairedA3m()).isNull();
         List<FastaRecord> rows = A3m.parse(msas.unpairedA3m());
         assertThat(msas.unpairedA3m()).startsWith(">query\n" + TestData.U6_RNA + "\n").endsWith("\n");
@@ -149,15 +159,15 @@ class ChainMsaSearchTests {
     void matchesAnIndependentTranscriptionOfAlphaFold3() throws Exception {
         Path golden = Path.of("samples/msa-golden");
         ChainMsaSearch search = new ChainMsaSearch(new GeneSearchPlan(config(4), "v"));
-        ChainMsas protein = search.search(TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, hmmer());
+        ChainMsas protein = searched(search, TestData.RESPONSE_REGULATOR, MoleculeType.PROTEIN, hmmer());
         assertThat(protein.unpairedA3m())
                 .isEqualTo(Files.readString(golden.resolve("response_regulator.unpaired.a3m")));
         assertThat(protein.pairedA3m())
                 .isEqualTo(Files.readString(golden.resolve("response_regulator.paired.a3m")));
-        ChainMsas noHits = search.search(TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
+        ChainMsas noHits = searched(search, TestData.PROTEIN_5TGY, MoleculeType.PROTEIN, hmmer());
         assertThat(noHits.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.unpaired.a3m")));
         assertThat(noHits.pairedA3m()).isEqualTo(Files.readString(golden.resolve("5tgy.paired.a3m")));
-        ChainMsas rna = search.search(TestData.U6_RNA, MoleculeType.RNA, hmmer());
+        ChainMsas rna = searched(search, TestData.U6_RNA, MoleculeType.RNA, hmmer());
         assertThat(rna.unpairedA3m()).isEqualTo(Files.readString(golden.resolve("u6_rna.unpaired.a3m")));
     }
 
@@ -165,8 +175,7 @@ class ChainMsaSearchTests {
     void allEmptyResultsFallBackToTheOriginalQuery() {
         Function<SearchRequest, SearchResult> empty = request -> new SearchResult("", 0, 0, 0, 0,
                 request.tool().binaryName(), request.database().name());
-        ChainMsas msas = new ChainMsaSearch(new GeneSearchPlan(config(1), "v"))
-                .search("ACGU", MoleculeType.RNA, empty);
+        ChainMsas msas = searched(1, "ACGU", MoleculeType.RNA, empty);
         assertThat(msas.unpairedA3m()).isEqualTo(">Original query\nACGU\n");
         assertThat(msas.runs()).hasSize(3);
     }
@@ -176,8 +185,7 @@ class ChainMsaSearchTests {
         Function<SearchRequest, SearchResult> failing = request -> {
             throw ToolException.failed("jackhmmer (x.fa)", 1, "", "Error: boom\n");
         };
-        assertThatThrownBy(() -> new ChainMsaSearch(new GeneSearchPlan(config(4), "v"))
-                .search("ACDE", MoleculeType.PROTEIN, failing))
+        assertThatThrownBy(() -> searched(4, "ACDE", MoleculeType.PROTEIN, failing))
                 .isInstanceOf(ToolException.class).hasMessage("jackhmmer (x.fa) failed with exit code 1: Error: boom");
     }
 }

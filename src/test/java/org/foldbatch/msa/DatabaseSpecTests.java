@@ -15,12 +15,12 @@ class DatabaseSpecTests {
 
     @Test
     void parsesShardSpecsAsAlphaFold3() {
-        assertThat(ShardSpec.parse("/db/uniprot.fasta@3")).contains(new ShardSpec("/db/uniprot.fasta", 3, ""));
-        assertThat(ShardSpec.parse("/db/uniprot@12.fasta")).contains(new ShardSpec("/db/uniprot", 12, ".fasta"));
-        assertThat(ShardSpec.parse("/db/uniprot.fasta")).isEmpty();
-        assertThat(ShardSpec.parse("/db/a@b.fasta")).isEmpty();
-        assertThat(ShardSpec.parse("/db/a@123456")).isEmpty();
-        assertThat(new ShardSpec("/db/u", 3, ".fa").paths()).containsExactly(Path.of("/db/u-00000-of-00003.fa"),
+        assertThat(DatabaseShards.parse("/db/uniprot.fasta@3")).contains(new DatabaseShards("/db/uniprot.fasta", 3, ""));
+        assertThat(DatabaseShards.parse("/db/uniprot@12.fasta")).contains(new DatabaseShards("/db/uniprot", 12, ".fasta"));
+        assertThat(DatabaseShards.parse("/db/uniprot.fasta")).isEmpty();
+        assertThat(DatabaseShards.parse("/db/a@b.fasta")).isEmpty();
+        assertThat(DatabaseShards.parse("/db/a@123456")).isEmpty();
+        assertThat(new DatabaseShards("/db/u", 3, ".fa").paths()).containsExactly(Path.of("/db/u-00000-of-00003.fa"),
                 Path.of("/db/u-00001-of-00003.fa"), Path.of("/db/u-00002-of-00003.fa"));
     }
 

@@ -8,16 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code foldbatch.campaign.*} settings.
  *
- * @param jobsDir      where campaign files are ({@code foldbatch scheduler} reads every file here)
- * @param outputDir    where campaign outputs go: {@code <outputDir>/<campaign>/<fold name>/}
  * @param parallelFolds candidate fold jobs launched at the same time by one campaign
  * @param ccdFile      a CCD mmCIF file (e.g. components.cif) for ligand heavy-atom counts in the token guard; without
  *                     it each CCD code counts as one token (a lower bound)
  */
 @ConfigurationProperties("foldbatch.campaign")
 public record CampaignProperties(
-        @DefaultValue("jobs") Path jobsDir,
-        @DefaultValue("output") Path outputDir,
         @DefaultValue("1") int parallelFolds,
         Path ccdFile) {
 }

@@ -16,19 +16,19 @@ import java.util.regex.Pattern;
  * A sharded database spec {@code prefix@N[suffix]} (or {@code prefix@*}) naming the files
  * {@code prefix-00000-of-0000N[suffix]} ... as AlphaFold 3's {@code shards.py}.
  */
-public record ShardSpec(String prefix, int count, String suffix) {
+public record DatabaseShards(String prefix, int count, String suffix) {
 
     public static final int MAX_SHARDS = 99_999;
     private static final Pattern SPEC = Pattern.compile("^([^?\\],*]+)@(\\d{1,5}|\\*)([._][^?\\]@*/]*)?$");
 
-    public ShardSpec {
+    public DatabaseShards {
         if (count < 1 || count > MAX_SHARDS) {
             throw new IllegalArgumentException("Shard count must be 1.." + MAX_SHARDS + ", got " + count);
         }
     }
 
     /** Parses a spec; empty when {@code spec} is a plain path. {@code @*} counts the shard files on disk. */
-    public static Optional<ShardSpec> parse(String spec) {
+    public static Optional<DatabaseShards> parse(String spec) {
         Matcher m = SPEC.matcher(spec);
         if (!m.matches()) {
             return Optional.empty();
@@ -36,14 +36,14 @@ public record ShardSpec(String prefix, int count, String suffix) {
         String prefix = m.group(1);
         String suffix = m.group(3) == null ? "" : m.group(3);
         if (!m.group(2).equals("*")) {
-            return Optional.of(new ShardSpec(prefix, Integer.parseInt(m.group(2)), suffix));
+            return Optional.of(new DatabaseShards(prefix, Integer.parseInt(m.group(2)), suffix));
         }
         int found = countShardFiles(prefix, suffix);
         if (found == 0) {
             throw new IllegalArgumentException("Sharded database " + spec + ": no files named " + prefix
                     + "-NNNNN-of-NNNNN" + suffix + " found");
         }
-        return Optional.of(new ShardSpec(prefix, found, suffix));
+        return Optional.of(new DatabaseShards(prefix, found, suffix));
     }
 
     public List<Path> paths() {

@@ -1,0 +1,29 @@
+package org.foldbatch.batch;
+
+import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
+import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcTemplateCache;
+import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.jdbc.StepSearchCache;
+import org.foldbatch.batch.jdbc.StepTemplateCache;
+import org.foldbatch.pipeline.CachedTemplates;
+import org.foldbatch.pipeline.DataPipeline;
+
+/**
+ * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
+ *
+ * @param jobExecutionId of the step asking; null for a step whose lookups are re-reads, not cache statistics
+ */
+record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
+        JdbcChainMsaStore chainMsas) {
+
+    DataPipeline pipeline(DataPipelineResources resources, Long jobExecutionId, String stepName) {
+        return new DataPipeline(resources.chainSearch(),
+                new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas);
+    }
+
+    CachedTemplates templates(DataPipelineResources resources, Long jobExecutionId, String stepName) {
+        return new CachedTemplates(resources.templateConfig(),
+                new StepTemplateCache(templateCache, toolRuns, jobExecutionId, stepName));
+    }
+}
