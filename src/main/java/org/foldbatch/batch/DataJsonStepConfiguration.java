@@ -1,11 +1,10 @@
 package org.foldbatch.batch;
 
-import java.nio.file.Path;
-
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -34,13 +33,14 @@ class DataJsonStepConfiguration {
     @Bean
     @StepScope
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             DataPipelineResources resources, JdbcMsaCache cache, JdbcTemplateCache templateCache,
             JdbcToolRunLog toolRuns) {
         return (contribution, chunkContext) -> {
+            OutputLayout layout = FoldJobParameters.outputLayout(contribution.getStepExecution().getJobParameters(),
+                    inputs.get(inputHash));
             if (!FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
-                DataJsonWriter.write(inputs.get(inputHash), Path.of(outputDir));
+                DataJsonWriter.write(inputs.get(inputHash), layout);
                 return RepeatStatus.FINISHED;
             }
             CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
@@ -48,7 +48,7 @@ class DataJsonStepConfiguration {
             FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),
                     cacheOnly, chain -> templates.cachedTemplatesFor(chain,
                             PipelineMsas.unpairedProfile(chain, resources, cacheOnly)));
-            DataJsonWriter.write(completed, Path.of(outputDir));
+            DataJsonWriter.write(completed, layout);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };

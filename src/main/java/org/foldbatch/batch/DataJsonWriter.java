@@ -1,19 +1,12 @@
 package org.foldbatch.batch;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.FoldInput;
-import org.foldbatch.input.FoldInputWriter;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.input.RnaChain;
 import org.foldbatch.input.Template;
@@ -23,6 +16,7 @@ import org.foldbatch.msa.MoleculeType;
 import org.foldbatch.msa.Msa;
 import org.foldbatch.msa.SearchRequest;
 import org.foldbatch.msa.SearchResult;
+import org.foldbatch.output.OutputLayout;
 
 /**
  * Fills each chain with its pipeline results, as AlphaFold 3's data pipeline does, and writes
@@ -68,27 +62,8 @@ final class DataJsonWriter {
         return Msa.fromA3m(sequence, type, a3m == null ? "" : a3m, false).toA3m();
     }
 
-    static Path write(FoldInput completed, Path outputDir) {
-        String name = completed.sanitisedName();
-        Path dir = outputDir.resolve(name);
-        Path target = dir.resolve(name + "_data.json");
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + name + "_data.json.", ".tmp");
-            try {
-                Files.writeString(tmp, FoldInputWriter.toJson(completed), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new FoldbatchException(target + ": cannot write: " + e.getMessage(), e);
-        }
-        return target;
+    static Path write(FoldInput completed, OutputLayout layout) {
+        return layout.writeDataJson(completed);
     }
 
 }

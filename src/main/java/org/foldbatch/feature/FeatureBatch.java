@@ -1,5 +1,7 @@
 package org.foldbatch.feature;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,11 +36,12 @@ public record FeatureBatch(Map<String, Feature> features, int tokenCount, long s
         return get("token_index").shape()[0];
     }
 
-    public void write(Path file) {
-        FeatureBatchFile.write(features, file);
+    /** Writes the batch as a record file (see {@link FeatureBatchFile}) to a stream, closing it. */
+    public void writeTo(OutputStream out) throws IOException {
+        FeatureBatchFile.write(features, out);
     }
 
-    /** Reads a batch written by {@link #write}; token count and seed come from {@code seq_length}, unknown seed -1. */
+    /** Reads a batch written by {@link #writeTo}; token count and seed come from {@code seq_length}, unknown seed -1. */
     public static FeatureBatch read(Path file) {
         Map<String, Feature> features = FeatureBatchFile.read(file);
         Feature length = features.get("seq_length");

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -122,7 +121,7 @@ class OutputEndToEndTests {
         gather.checkFits(layout);
         var sample = SampleResult.fromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
                 gather.perTokenPair(paeLogits), gather.perTokenPair(contacts));
-        var out = OutputLayout.choose(dir, layout.name(), false, LocalDateTime.of(2026, 1, 1, 0, 0), false);
+        var out = OutputLayout.of(dir, layout.name());
         var writer = new PredictionWriter(out, layout, ModelCif.Metadata.of("test", "2026-01-01 00:00:00"));
         writer.writeRanking(List.of(writer.writeSample(sample)));
         Path model = out.topModelCif();

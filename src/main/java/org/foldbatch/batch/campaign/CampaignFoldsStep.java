@@ -50,7 +50,7 @@ final class CampaignFoldsStep extends AbstractStep {
     @Override
     protected void doExecute(StepExecution stepExecution) throws Exception {
         String plan = stepExecution.getJobParameters().getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(stepExecution.getJobParameters().getString(CampaignJobParameters.OUTPUT_DIR));
+        Path out = CampaignJobParameters.outputDir(stepExecution.getJobParameters());
         PlanDefinition definition = store.definition(plan);
         Path campaignDir = out.resolve(definition.campaignName());
         List<PlannedCandidate> todo = store.candidates(plan).stream()

@@ -32,7 +32,7 @@ final class CampaignPreflightTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var parameters = contribution.getStepExecution().getJobParameters();
         String plan = parameters.getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(parameters.getString(CampaignJobParameters.OUTPUT_DIR));
+        Path out = CampaignJobParameters.outputDir(parameters);
         PlanDefinition definition = store.definition(plan);
         TokenPolicy policy = definition.policy();
         for (PlannedCandidate c : store.candidates(plan)) {
