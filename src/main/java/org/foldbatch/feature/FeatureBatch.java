@@ -31,11 +31,6 @@ public record FeatureBatch(Map<String, Feature> features, int tokenCount, long s
         return features.containsKey(name);
     }
 
-    /** The padded token count, the {@code N} every per-token feature has. */
-    public int paddedTokenCount() {
-        return get("token_index").shape()[0];
-    }
-
     /** Writes the batch as a record file (see {@link FeatureBatchFile}) to a stream, closing it. */
     public void writeTo(OutputStream out) throws IOException {
         FeatureBatchFile.write(features, out);

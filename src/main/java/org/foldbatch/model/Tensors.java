@@ -18,10 +18,6 @@ public final class Tensors {
         return Shape.of(Arrays.stream(dims).asLongStream().toArray());
     }
 
-    public static TFloat32 floatTensor(Record r) {
-        return TFloat32.tensorOf(shapeOf(r.shape()), DataBuffers.of(r.floats(), true, false));
-    }
-
     public static Operand<TFloat32> floatConstant(Ops tf, Record r) {
         return tf.constant(shapeOf(r.shape()), DataBuffers.of(r.floats(), true, false));
     }
@@ -38,10 +34,5 @@ public final class Tensors {
         float[] out = new float[Math.toIntExact(t.shape().size())];
         t.copyTo(DataBuffers.of(out, false, false));
         return out;
-    }
-
-    public static Record toRecord(String scope, String name, TFloat32 t) {
-        int[] dims = Arrays.stream(t.shape().asArray()).mapToInt(Math::toIntExact).toArray();
-        return Record.ofFloats(scope, name, dims, floats(t));
     }
 }

@@ -69,10 +69,6 @@ public record StructureLayout(String name, List<Chain> chains, int[] tokenChain,
         return atoms.size();
     }
 
-    public String tokenChainId(int token) {
-        return chains.get(tokenChain[token]).id();
-    }
-
     public List<String> tokenChainIds() {
         var out = new ArrayList<String>(tokenChain.length);
         for (int c : tokenChain) {

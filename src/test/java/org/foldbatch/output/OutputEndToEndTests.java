@@ -75,7 +75,7 @@ class OutputEndToEndTests {
                 List.of(new BondedAtomPair(new BondAtom("B", 1, "S"), new BondAtom("A", 5, "OG"))), null);
         FeatureBatch batch = new Featuriser(FeaturiserConfig.defaults(ccd).withBuckets(List.of(64)))
                 .featurise(input, 11);
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         int t = batch.tokenCount();
         assertThat(n).isGreaterThan(t);
 
@@ -119,7 +119,7 @@ class OutputEndToEndTests {
         StructureLayout layout = OutputStructures.layout(input, ccd, batch);
         DenseToFlat gather = OutputStructures.denseToFlat(input, ccd);
         gather.checkFits(layout);
-        var sample = SampleResult.fromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
+        var sample = ConfidenceHeads.sampleFromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
                 gather.perTokenPair(paeLogits), gather.perTokenPair(contacts));
         var out = OutputLayout.of(dir, layout.name());
         var writer = new PredictionWriter(out, layout, ModelCif.Metadata.of("test", "2026-01-01 00:00:00"));
