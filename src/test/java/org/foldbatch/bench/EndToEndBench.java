@@ -88,7 +88,7 @@ public final class EndToEndBench {
             files.writeFeatures(SEED, featurised);
             return files.readFeatures(SEED);
         });
-        org.foldbatch.model.FeatureBatch inputs = time("network inputs",
+        org.foldbatch.model.NetworkInputs inputs = time("network inputs",
                 () -> NetworkInputs.of(features, featuresFile.toString()));
         try (FoldModel model = time("build graphs + upload weights", () -> {
             FoldModel m = FoldModel.of(store, config, precision, TrunkOptions.alphaFoldDefaults(),

@@ -10,12 +10,12 @@ import org.tensorflow.types.TFloat32;
 class AtomEncoderParityTests {
     static final double TOL = 5e-5;
 
-    static GatherInfo gather(Ops tf, FeatureBatch b, String prefix) {
+    static GatherInfo gather(Ops tf, NetworkInputs b, String prefix) {
         return new GatherInfo(Tensors.intConstant(tf, b.get(prefix + ":gather_idxs")),
                 Tensors.floatConstant(tf, b.get(prefix + ":gather_mask")));
     }
 
-    static AtomCrossAttEncoder.AtomInputs atomInputs(Ops tf, FeatureBatch b) {
+    static AtomCrossAttEncoder.AtomInputs atomInputs(Ops tf, NetworkInputs b) {
         return new AtomCrossAttEncoder.AtomInputs(Tensors.floatConstant(tf, b.get("ref_pos")),
                 Tensors.floatConstant(tf, b.get("ref_mask")), Tensors.intConstant(tf, b.get("ref_element")),
                 Tensors.floatConstant(tf, b.get("ref_charge")), Tensors.intConstant(tf, b.get("ref_atom_name_chars")),
@@ -29,7 +29,7 @@ class AtomEncoderParityTests {
     void targetFeaturesAndAtomTransformerCheckpoint() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Layers<TFloat32> nn = root.child("diffuser");

@@ -14,7 +14,7 @@ class HeadsParityTests {
     void confidenceHeadMatchesReference() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             ConfidenceHead.Output o = ConfidenceHead.apply(root, root, tiny.in(root, "heads/dense_atom_positions"),
@@ -41,7 +41,7 @@ class HeadsParityTests {
     void distogramHeadMatchesReference() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Operand<TFloat32> mask = Tensors.floatConstant(tf, b.get("seq_mask"));
