@@ -45,8 +45,7 @@ final class CampaignPreflightTasklet implements Tasklet {
             String folder = out.resolve(definition.campaignName()).resolve(input.sanitisedName()).toString();
             if (policy.exceeded(tokens)) {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;
-                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " ("
-                        + counter.getClass().getSimpleName() + ")"
+                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " (estimated)"
                         + (route ? "; routed to " + policy.routeTo() : "; rejected before search");
                 store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(),
                         definition.stages(), tokens, route ? Status.ROUTED : Status.REJECTED, reason, null, folder);
