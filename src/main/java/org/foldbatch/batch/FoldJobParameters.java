@@ -92,6 +92,11 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
         return b.toJobParameters();
     }
 
+    /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
+    public Path jobDir(String name) {
+        return OutputLayout.of(outputDir, name).jobDir();
+    }
+
     /** Where the fold of {@code input} writes its files: the one place the output directory parameter is read. */
     public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
         return OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());

@@ -7,6 +7,7 @@ import org.foldbatch.batch.campaign.JdbcCampaignStore.PlanDefinition;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.PlannedCandidate;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.Status;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -42,7 +43,8 @@ final class CampaignPreflightTasklet implements Tasklet {
             }
             FoldInput input = inputs.get(c.inputHash());
             int tokens = counter.count(input);
-            String folder = out.resolve(definition.campaignName()).resolve(input.sanitisedName()).toString();
+            String folder = OutputLayout.of(out.resolve(definition.campaignName()), input.sanitisedName()).jobDir()
+                    .toString();
             if (policy.exceeded(tokens)) {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;
                 String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " (estimated)"
