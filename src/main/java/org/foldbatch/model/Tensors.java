@@ -7,7 +7,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** Conversions between records (feature batches, reference vectors) and TensorFlow tensors and constants. */
 public final class Tensors {
@@ -24,10 +23,6 @@ public final class Tensors {
 
     public static Operand<TFloat32> floatConstant(Ops tf, int[] shape, float[] values) {
         return tf.constant(shapeOf(shape), DataBuffers.of(values, true, false));
-    }
-
-    public static Operand<TInt32> intConstant(Ops tf, Record r) {
-        return tf.constant(shapeOf(r.shape()), DataBuffers.of(r.ints(), true, false));
     }
 
     public static float[] floats(TFloat32 t) {

@@ -19,9 +19,9 @@ class DiffusionHeadParityTests {
 
     static DiffusionHead.Inputs<TFloat32> inputs(Ops tf, ReferenceCase tiny, NetworkInputs b) {
         return new DiffusionHead.Inputs<>(AtomEncoderParityTests.atomInputs(tf, b),
-                Tensors.intConstant(tf, b.get("residue_index")), Tensors.intConstant(tf, b.get("token_index")),
-                Tensors.intConstant(tf, b.get("asym_id")), Tensors.intConstant(tf, b.get("entity_id")),
-                Tensors.intConstant(tf, b.get("sym_id")), Tensors.floatConstant(tf, b.get("seq_mask")),
+                TestTensors.intConstant(tf, b.get("residue_index")), TestTensors.intConstant(tf, b.get("token_index")),
+                TestTensors.intConstant(tf, b.get("asym_id")), TestTensors.intConstant(tf, b.get("entity_id")),
+                TestTensors.intConstant(tf, b.get("sym_id")), Tensors.floatConstant(tf, b.get("seq_mask")),
                 Tensors.floatConstant(tf, tiny.output("trunk/single")),
                 Tensors.floatConstant(tf, tiny.output("trunk/pair")),
                 Tensors.floatConstant(tf, tiny.output("trunk/target_feat")));

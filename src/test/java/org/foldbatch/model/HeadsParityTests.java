@@ -21,7 +21,7 @@ class HeadsParityTests {
                     Tensors.floatConstant(tf, tiny.output("trunk/pair")),
                     Tensors.floatConstant(tf, tiny.output("trunk/single")),
                     Tensors.floatConstant(tf, tiny.output("trunk/target_feat")),
-                    Tensors.floatConstant(tf, b.get("seq_mask")), Tensors.intConstant(tf, b.get("asym_id")),
+                    Tensors.floatConstant(tf, b.get("seq_mask")), TestTensors.intConstant(tf, b.get("asym_id")),
                     AtomEncoderParityTests.gather(tf, b, "token_atoms_to_pseudo_beta"),
                     ConfidenceHead.Settings.DEFAULT);
             return List.of(o.pairAfterPairformer(), o.singleAfterPairformer(), o.fullPde(), o.averagePde(),

@@ -133,6 +133,6 @@ class TrunkParityTests {
     }
 
     private static Operand<org.tensorflow.types.TInt32> ints(Layers<TFloat32> nn, String key) {
-        return Tensors.intConstant(nn.tf(), batch.get(key));
+        return TestTensors.intConstant(nn.tf(), batch.get(key));
     }
 }
