@@ -1,8 +1,7 @@
 package org.foldbatch.batch;
 
-import java.nio.file.Path;
-
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.pipeline.CachedTemplates;
 import org.foldbatch.pipeline.DataPipeline;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -33,19 +32,20 @@ class DataJsonStepConfiguration {
     @Bean
     @StepScope
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             DataPipelineResources resources, PipelineStores stores) {
         return (contribution, chunkContext) -> {
+            OutputLayout layout = FoldJobParameters.outputLayout(contribution.getStepExecution().getJobParameters(),
+                    inputs.get(inputHash));
             if (!FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
-                DataJsonWriter.write(inputs.get(inputHash), Path.of(outputDir));
+                layout.writeDataJson(inputs.get(inputHash));
                 return RepeatStatus.FINISHED;
             }
             DataPipeline pipeline = stores.pipeline(resources, null, STEP);
             CachedTemplates templates = stores.templates(resources, null, STEP);
             FoldInput completed = pipeline.complete(inputs.get(inputHash),
                     chain -> templates.stored(chain, pipeline.unpairedProfile(chain)));
-            DataJsonWriter.write(completed, Path.of(outputDir));
+            layout.writeDataJson(completed);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };

@@ -1,16 +1,10 @@
 package org.foldbatch.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.feature.FeatureBatch;
-import org.foldbatch.input.FoldInput;
-import org.foldbatch.input.FoldInputLoader;
+import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Featurisation, one partition per seed: reads {@code <name>_data.json} (what AlphaFold 3 featurises too) and writes
- * the seed's feature batch in the weights-file record format, through a temporary file and an atomic rename.
+ * the seed's feature batch in the weights-file record format where the {@link OutputLayout} puts it.
  */
 @Configuration(proxyBeanMethods = false)
 class FeaturiseStepConfiguration {
@@ -58,32 +52,15 @@ class FeaturiseStepConfiguration {
     @Bean
     @StepScope
     Tasklet featuriseSeedTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{stepExecutionContext['" + SeedPartitioner.SEED + "']}") Long seed, FoldInputs inputs,
             FeaturisationResources resources) {
         return (contribution, chunkContext) -> {
-            String name = inputs.get(inputHash).sanitisedName();
-            Path dataJson = OutputFiles.dataJson(Path.of(outputDir), name);
-            FoldInput completed = new FoldInputLoader().load(dataJson).get(0);
-            FeatureBatch batch = resources.featuriser().featurise(completed, seed);
-            write(batch, OutputFiles.features(Path.of(outputDir), name, seed));
+            OutputLayout layout = FoldJobParameters.outputLayout(contribution.getStepExecution().getJobParameters(),
+                    inputs.get(inputHash));
+            FeatureBatch batch = resources.featuriser().featurise(layout.readDataJson(), seed);
+            layout.writeFeatures(seed, batch);
             contribution.incrementWriteCount(batch.features().size());
             return RepeatStatus.FINISHED;
         };
-    }
-
-    private static void write(FeatureBatch batch, Path target) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                batch.write(tmp);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new FoldbatchException(target + ": cannot write the feature batch: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.foldbatch.batch;
 
 import java.nio.file.Path;
 
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -88,5 +90,15 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
             b.addString(FRESH, fresh);
         }
         return b.toJobParameters();
+    }
+
+    /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
+    public Path jobDir(String name) {
+        return OutputLayout.of(outputDir, name).jobDir();
+    }
+
+    /** Where the fold of {@code input} writes its files: the one place the output directory parameter is read. */
+    public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
+        return OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
     }
 }

@@ -1,9 +1,5 @@
 package org.foldbatch.batch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -50,7 +46,8 @@ public final class InferenceResources implements AutoCloseable {
             requireModel();
             Path dir = settings.modelDir();
             boolean random = Files.isRegularFile(dir.resolve(RandomWeights.FILE_NAME));
-            ModelConfig config = withRecycles(random ? ModelConfig.small() : officialConfig());
+            ModelConfig config = (random ? ModelConfig.small() : ModelConfig.official())
+                    .withRecycles(settings.numRecycles());
             RuntimeOptions runtime = RuntimeOptions.defaults()
                     .withThreads(settings.intraOpThreads(), settings.interOpThreads())
                     .withXlaJit(settings.xlaJit())
@@ -66,25 +63,7 @@ public final class InferenceResources implements AutoCloseable {
     }
 
     public DiffusionSampler.Config sampling(FoldModel loaded) {
-        DiffusionSampler.Config c = loaded.sampling();
-        return new DiffusionSampler.Config(settings.diffusionSteps(), settings.numSamples(), c.gamma0(), c.gammaMin(),
-                c.noiseScale(), c.stepScale(), c.sigmaData(), c.sMin(), c.sMax(), c.rho());
-    }
-
-    private ModelConfig withRecycles(ModelConfig c) {
-        if (settings.numRecycles() < 0) {
-            return c;
-        }
-        return new ModelConfig(c.evoformer(), c.globalConfig(), c.heads(), settings.numRecycles(),
-                c.returnEmbeddings(), c.returnDistogram());
-    }
-
-    private static ModelConfig officialConfig() {
-        try (InputStream in = InferenceResources.class.getResourceAsStream("/org/foldbatch/model/model-config.json")) {
-            return ModelConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "model-config.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return loaded.sampling().withSteps(settings.diffusionSteps(), settings.numSamples());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.foldbatch.batch;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.List;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.input.FoldInput;
-import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.output.OutputLayout;
 import org.foldbatch.output.PredictionWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -62,15 +60,13 @@ class InferenceStepConfiguration {
     @Bean
     @StepScope
     Tasklet inferSeedTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{stepExecutionContext['" + SeedPartitioner.SEED + "']}") Long seed, FoldInputs inputs,
             InferenceResources inference, FeaturisationResources featurisation, JdbcSampleResults results) {
         return (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
-            Path out = Path.of(outputDir);
-            FoldInput completed = completedInput(inputs, inputHash, out);
+            OutputLayout layout = FoldJobParameters.outputLayout(step.getJobParameters(), inputs.get(inputHash));
             List<JdbcSampleResults.SampleRow> rows = new SeedInference(inference, featurisation.ccd())
-                    .run(inputHash, completed, out, seed);
+                    .run(inputHash, layout, seed);
             results.replaceSeed(step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId(),
                     inputHash, seed, rows);
             contribution.incrementWriteCount(rows.size());
@@ -89,7 +85,6 @@ class InferenceStepConfiguration {
     @Bean
     @StepScope
     Tasklet rankSamplesTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             JdbcSampleResults results) {
         return (contribution, chunkContext) -> {
@@ -104,15 +99,10 @@ class InferenceStepConfiguration {
                     .sorted(Comparator.comparingInt((JdbcSampleResults.Score s) -> seedOrder.indexOf(s.seed()))
                             .thenComparingInt(JdbcSampleResults.Score::sample))
                     .forEach(s -> scores.add(new PredictionWriter.SampleScore(s.seed(), s.sample(), s.rankingScore())));
-            String name = input.sanitisedName();
-            OutputLayout files = new OutputLayout(OutputFiles.jobDir(Path.of(outputDir), name), name, false);
-            new PredictionWriter(files, null, null).writeRanking(scores);
+            OutputLayout layout = FoldJobParameters.outputLayout(contribution.getStepExecution().getJobParameters(),
+                    input);
+            new PredictionWriter(layout, null, null).writeRanking(scores);
             return RepeatStatus.FINISHED;
         };
-    }
-
-    private static FoldInput completedInput(FoldInputs inputs, String inputHash, Path outputDir) {
-        String name = inputs.get(inputHash).sanitisedName();
-        return new FoldInputLoader().load(OutputFiles.dataJson(outputDir, name)).get(0);
     }
 }

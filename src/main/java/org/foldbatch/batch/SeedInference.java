@@ -1,6 +1,5 @@
 package org.foldbatch.batch;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,24 +41,24 @@ public final class SeedInference {
         this.ccd = ccd;
     }
 
-    List<SampleRow> run(String inputHash, FoldInput completed, Path outputDir, long seed) {
+    List<SampleRow> run(String inputHash, OutputLayout files, long seed) {
+        FoldInput completed = files.readDataJson();
         String name = completed.sanitisedName();
-        Path featuresFile = OutputFiles.features(outputDir, name, seed);
-        FeatureBatch features = FeatureBatch.read(featuresFile);
+        FeatureBatch features = files.readFeatures(seed);
         FoldModel model = inference.model();
         long start = System.nanoTime();
-        ModelOutput out = model.predict(NetworkInputs.of(features, featuresFile.toString()), seed,
+        ModelOutput out = model.predict(NetworkInputs.of(features, files.features(seed).toString()), seed,
                 NoiseSource.seeded(), inference.sampling(model));
         log.info("{} seed {}: network ran in {} s{}", name, seed,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9),
                 model.usesRandomWeights() ? " (RANDOM TEST-ONLY WEIGHTS: meaningless structures)" : "");
-        return writeOutputs(inputHash, completed, ccd, features, out, outputDir, seed,
+        return writeOutputs(inputHash, completed, ccd, features, out, files, seed,
                 inference.settings().saveEmbeddings(), inference.settings().saveDistogram());
     }
 
     /** Writes one seed's sample files (and embeddings or distogram when asked) and returns their database rows. */
     public static List<SampleRow> writeOutputs(String inputHash, FoldInput completed, Ccd ccd, FeatureBatch features,
-            ModelOutput out, Path outputDir, long seed, boolean saveEmbeddings, boolean saveDistogram) {
+            ModelOutput out, OutputLayout files, long seed, boolean saveEmbeddings, boolean saveDistogram) {
         String name = completed.sanitisedName();
         StructureLayout layout = OutputStructures.layout(completed, ccd, features);
         DenseToFlat gather = OutputStructures.denseToFlat(completed, ccd);
@@ -67,7 +66,6 @@ public final class SeedInference {
             log.warn("{}: {} atoms have no slot in the network's 24-atom layout and are written at the origin",
                     name, gather.missingAtoms().size());
         }
-        OutputLayout files = new OutputLayout(OutputFiles.jobDir(outputDir, name), name, false);
         PredictionWriter writer = new PredictionWriter(files, layout, ModelCif.Metadata.of(SOFTWARE,
                 LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
         List<SampleRow> rows = new ArrayList<>();
@@ -81,47 +79,14 @@ public final class SeedInference {
                     Arrays.deepToString(summary.chainPairIptm()), files.sampleDir(seed, k).toString()));
         }
         int t = layout.numTokens();
-        int n = out.numTokens();
         if (saveEmbeddings) {
-            writer.writeEmbeddings(seed,
-                    new Npz.Float16Array(new int[] {t, out.seqChannels()}, crop(out.single(), n, t, out.seqChannels(), false)),
-                    new Npz.Float16Array(new int[] {t, t, out.pairChannels()}, crop(out.pair(), n, t, out.pairChannels(), true)));
+            writer.writeEmbeddings(seed, new Npz.Float16Array(new int[] {t, out.seqChannels()}, out.singleOfTokens(t)),
+                    new Npz.Float16Array(new int[] {t, t, out.pairChannels()}, out.pairOfTokens(t)));
         }
         if (saveDistogram) {
-            int bins = out.distogramLogits().length / (n * n);
-            writer.writeDistogram(seed, new Npz.Float16Array(new int[] {t, t, bins},
-                    softmax(crop(out.distogramLogits(), n, t, bins, true), bins)));
+            writer.writeDistogram(seed, new Npz.Float16Array(new int[] {t, t, out.distogramBins()},
+                    out.distogramProbabilities(t)));
         }
         return rows;
-    }
-
-    /** The real tokens' rows ({@code [n, c] -> [t, c]}) or block ({@code [n, n, c] -> [t, t, c]}). */
-    static float[] crop(float[] padded, int n, int t, int channels, boolean pair) {
-        if (!pair) {
-            return Arrays.copyOf(padded, t * channels);
-        }
-        float[] out = new float[t * t * channels];
-        for (int i = 0; i < t; i++) {
-            System.arraycopy(padded, i * n * channels, out, i * t * channels, t * channels);
-        }
-        return out;
-    }
-
-    static float[] softmax(float[] logits, int bins) {
-        float[] p = new float[logits.length];
-        for (int o = 0; o < logits.length; o += bins) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int b = 0; b < bins; b++) {
-                max = Math.max(max, logits[o + b]);
-            }
-            double sum = 0;
-            for (int b = 0; b < bins; b++) {
-                sum += Math.exp(logits[o + b] - max);
-            }
-            for (int b = 0; b < bins; b++) {
-                p[o + b] = (float) (Math.exp(logits[o + b] - max) / sum);
-            }
-        }
-        return p;
     }
 }

@@ -99,18 +99,18 @@ final class RunCommand implements Callable<Integer> {
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
             String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
             for (StoredInput input : loaded) {
-                FoldJobLauncher.Outcome outcome = launcher.launch(input,
-                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh));
+                FoldJobParameters parameters = new FoldJobParameters(input.inputHash(), requested, outputDir, fresh);
+                FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
                 if (outcome.alreadyComplete()) {
                     System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
-                            input.name(), outputDir.resolve(input.name()));
+                            input.name(), parameters.jobDir(input.name()));
                 } else if (outcome.failed()) {
                     failures++;
                     System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
                             outcome.execution().getId(), FailureMessages.of(outcome.execution()));
                 } else {
                     System.out.printf("%s: completed (execution %d); output in %s%n", input.name(),
-                            outcome.execution().getId(), outputDir.resolve(input.name()));
+                            outcome.execution().getId(), parameters.jobDir(input.name()));
                 }
             }
         }

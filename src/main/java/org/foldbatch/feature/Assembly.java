@@ -17,6 +17,7 @@ import org.foldbatch.input.ProteinChain;
 import org.foldbatch.input.RnaChain;
 import org.foldbatch.structure.ccd.Ccd;
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.constants.ChainType;
 
 /**
  * The structure AlphaFold 3 builds from an input before featurising it, after its cleaning: chains in

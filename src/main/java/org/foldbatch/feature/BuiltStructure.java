@@ -10,6 +10,7 @@ import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.Ligand;
 import org.foldbatch.structure.ccd.Ccd;
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.constants.ChainType;
 
 /**
  * The structure and tokens the featuriser builds from a completed input, read-only, for the output side (GitHub

@@ -1,9 +1,5 @@
 package org.foldbatch.feature;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.actelion.research.chem.Molecule;
@@ -11,6 +7,7 @@ import com.actelion.research.chem.StereoMolecule;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
 
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.util.Hashing;
 
 /**
  * Reference conformers from OpenChemLib's ConformerGenerator, seeded. The molecule is built from the component's
@@ -34,12 +31,8 @@ final class Conformers {
         for (ChemComp.Bond bond : component.bonds()) {
             text.append('|').append(bond.atom1()).append('-').append(bond.atom2()).append(',').append(bond.order());
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return component.id() + ":" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // The first 8 bytes of the digest are plenty to tell one component definition from another.
+        return component.id() + ":" + Hashing.sha256(text.toString()).substring(0, 16);
     }
 
     static List<ChemComp.Atom> heavyAtoms(ChemComp component) {

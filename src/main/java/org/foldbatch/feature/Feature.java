@@ -2,12 +2,10 @@ package org.foldbatch.feature;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.foldbatch.records.DType;
+import org.foldbatch.util.Hashing;
 
 /**
  * One batch feature: name, dtype, shape and the raw little-endian C-order bytes, exactly as numpy would hold them
@@ -109,11 +107,7 @@ public record Feature(String name, DType dtype, int[] shape, byte[] data) {
 
     /** SHA-256 hex of the raw bytes: AlphaFold 3's featurisation test fingerprint of a numeric array. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256(data);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.foldbatch.feature;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,16 +31,12 @@ public record FeatureBatch(Map<String, Feature> features, int tokenCount, long s
         return features.containsKey(name);
     }
 
-    /** The padded token count, the {@code N} every per-token feature has. */
-    public int paddedTokenCount() {
-        return get("token_index").shape()[0];
+    /** Writes the batch as a record file (see {@link FeatureBatchFile}) to a stream, closing it. */
+    public void writeTo(OutputStream out) throws IOException {
+        FeatureBatchFile.write(features, out);
     }
 
-    public void write(Path file) {
-        FeatureBatchFile.write(features, file);
-    }
-
-    /** Reads a batch written by {@link #write}; token count and seed come from {@code seq_length}, unknown seed -1. */
+    /** Reads a batch written by {@link #writeTo}; token count and seed come from {@code seq_length}, unknown seed -1. */
     public static FeatureBatch read(Path file) {
         Map<String, Feature> features = FeatureBatchFile.read(file);
         Feature length = features.get("seq_length");

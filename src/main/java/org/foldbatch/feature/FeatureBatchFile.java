@@ -1,7 +1,7 @@
 package org.foldbatch.feature;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +13,8 @@ import org.foldbatch.records.RecordWriter;
 
 /**
  * Features as a file in AlphaFold 3's record format ({@link org.foldbatch.records}), one record per feature under
- * the scope {@code __input__}, as in the project's reference test vectors; zstd-compressed when the name ends in
- * {@code .zst}.
+ * the scope {@code __input__}, as in the project's reference test vectors. Written uncompressed; a file whose name
+ * ends in {@code .zst} is read as zstd.
  */
 public final class FeatureBatchFile {
 
@@ -23,13 +23,12 @@ public final class FeatureBatchFile {
     private FeatureBatchFile() {
     }
 
-    public static void write(Map<String, Feature> features, Path file) {
-        try (RecordWriter out = RecordFile.writer(file)) {
+    /** Writes the records, uncompressed, to a stream the caller owns (and closes it). */
+    public static void write(Map<String, Feature> features, OutputStream stream) throws IOException {
+        try (RecordWriter out = new RecordWriter(stream)) {
             for (Feature feature : features.values()) {
                 out.write(new Record(SCOPE, feature.name(), feature.dtype(), feature.shape(), feature.data()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write feature batch " + file + ": " + e.getMessage(), e);
         }
     }
 

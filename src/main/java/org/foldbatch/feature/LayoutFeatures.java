@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.constants.ChainType;
 
 /**
  * Atom-layout features: the dense token-atom mask, the representative slot, the atom cross-attention gathers

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.foldbatch.input.ProteinChain;
-import org.foldbatch.input.ResidueNames;
+import org.foldbatch.constants.ResidueNames;
 import org.foldbatch.input.RnaChain;
 import org.foldbatch.msa.A3m;
 import org.foldbatch.msa.FastaRecord;
+import org.foldbatch.constants.ChainType;
 
 /**
  * AlphaFold 3's MSA features: per chain the unpaired MSA (and, for heteromers, the paired MSA rows matched across

@@ -31,9 +31,6 @@ final class ReferenceFeatures {
         this.config = config;
     }
 
-    private record AtomRef(float x, float y, float z, int element, int charge) {
-    }
-
     List<Feature> compute(long seed) {
         int slots = n * Tokens.ATOMS_PER_TOKEN;
         float[] positions = positions(seed);

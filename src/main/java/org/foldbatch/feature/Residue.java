@@ -3,6 +3,7 @@ package org.foldbatch.feature;
 import java.util.List;
 
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.constants.ChainType;
 
 /**
  * One residue of the structure built from the input: its kept heavy atoms in CCD order (hydrogens and linking

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.foldbatch.input.ProteinChain;
-import org.foldbatch.input.ResidueNames;
+import org.foldbatch.constants.ResidueNames;
 import org.foldbatch.input.Template;
 import org.foldbatch.structure.MmcifParseException;
 import org.foldbatch.structure.MmcifStructure;
+import org.foldbatch.constants.ChainType;
 
 /**
  * AlphaFold 3's template features: up to 4 templates per protein chain of more than 4 tokens (the first chain of

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.foldbatch.input.ResidueNames;
+import org.foldbatch.constants.ResidueNames;
+import org.foldbatch.constants.ChainType;
 
 /** Per-token features: indices, residue types, chain identities and chain-type flags, padded to N tokens. */
 final class TokenFeatures {

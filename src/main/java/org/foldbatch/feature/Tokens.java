@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.constants.ChainType;
 
 /**
  * AlphaFold 3's tokenisation: one token per standard protein or nucleic residue (its representative atom CA or C1',

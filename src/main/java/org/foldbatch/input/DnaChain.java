@@ -2,6 +2,7 @@ package org.foldbatch.input;
 
 import java.util.List;
 import java.util.Objects;
+import org.foldbatch.constants.ResidueNames;
 
 /** A single-stranded DNA chain. DNA takes no MSA and no templates. */
 public record DnaChain(String id, String sequence, List<Modification> modifications, String description)

@@ -3,6 +3,7 @@ package org.foldbatch.input;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.foldbatch.constants.ResidueNames;
 
 final class Polymers {
 

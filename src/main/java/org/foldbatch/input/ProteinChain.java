@@ -2,6 +2,7 @@ package org.foldbatch.input;
 
 import java.util.List;
 import java.util.Objects;
+import org.foldbatch.constants.ResidueNames;
 
 /**
  * A protein chain. {@code unpairedMsa}, {@code pairedMsa} and {@code templates} are null when the data pipeline must

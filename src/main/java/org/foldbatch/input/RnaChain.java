@@ -2,6 +2,7 @@ package org.foldbatch.input;
 
 import java.util.List;
 import java.util.Objects;
+import org.foldbatch.constants.ResidueNames;
 
 /** A single-stranded RNA chain. {@code unpairedMsa} null means "search"; "" means "use none". */
 public record RnaChain(String id, String sequence, List<Modification> modifications, String description,

@@ -146,16 +146,16 @@ public final class FoldModel implements AutoCloseable {
     }
 
     /** Builds the graphs of the batch's bucket now, so the first prediction does not pay for it. */
-    public synchronized void prepare(FeatureBatch batch) {
+    public synchronized void prepare(NetworkInputs batch) {
         bucket(batch);
     }
 
-    public ModelOutput predict(FeatureBatch batch, long seed, NoiseSource noise) {
+    public ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise) {
         return predict(batch, seed, noise, sampling);
     }
 
-    /** As {@link #predict(FeatureBatch, long, NoiseSource)} with other sampling settings (steps, samples, ...). */
-    public synchronized ModelOutput predict(FeatureBatch batch, long seed, NoiseSource noise,
+    /** As {@link #predict(NetworkInputs, long, NoiseSource)} with other sampling settings (steps, samples, ...). */
+    public synchronized ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
             DiffusionSampler.Config samplingConfig) {
         Bucket b = bucket(batch);
         Trunk.Dims dims = b.trunk().dims();
@@ -199,7 +199,7 @@ public final class FoldModel implements AutoCloseable {
         }
     }
 
-    private Bucket bucket(FeatureBatch batch) {
+    private Bucket bucket(NetworkInputs batch) {
         Trunk.Dims dims = Trunk.dimsFor(batch, config);
         Bucket b = buckets.get(dims);
         if (b == null) {

@@ -147,10 +147,6 @@ public final class GraphParameters {
         uploaded = true;
     }
 
-    public int boundCount() {
-        return bindings.size();
-    }
-
     private Tensor toTensor(Binding b) {
         Record sliced = b.record();
         for (int l : b.layers()) {

@@ -83,12 +83,28 @@ public record ModelConfig(EvoformerConfig evoformer, GlobalConfig globalConfig, 
 
     /** The reduced configuration of {@code WeightsSchema.small()}: AlphaFold 3's tiny reference model sizes. */
     public static ModelConfig small() {
-        try (java.io.InputStream in = ModelConfig.class.getResourceAsStream("model-config-small.json")) {
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    "model-config-small.json");
+        return resource("model-config-small.json");
+    }
+
+    /** AlphaFold 3's own configuration, the one its published weights were trained with. */
+    public static ModelConfig official() {
+        return resource("model-config.json");
+    }
+
+    private static ModelConfig resource(String name) {
+        try (java.io.InputStream in = ModelConfig.class.getResourceAsStream(name)) {
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This configuration with another number of recycles; negative keeps the configured one. */
+    public ModelConfig withRecycles(int recycles) {
+        if (recycles < 0) {
+            return this;
+        }
+        return new ModelConfig(evoformer, globalConfig, heads, recycles, returnEmbeddings, returnDistogram);
     }
 
     public static ModelConfig load(Path json) {

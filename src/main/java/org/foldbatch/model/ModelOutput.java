@@ -1,6 +1,7 @@
 package org.foldbatch.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,29 @@ public record ModelOutput(int numTokens, List<Sample> samples, float[] atomMask,
      */
     public record Sample(float[] atomPositions, float[] plddt, float[] pae, float[] pde, float averagePde,
             float[] resolved, float[] tmAdjustedPaeGlobal, float[] tmAdjustedPaeInterface) {
+    }
+
+    /** {@code [t, Cs]}: the single embedding of the first {@code t} (the real) tokens, padding dropped. */
+    public float[] singleOfTokens(int t) {
+        return Arrays.copyOf(single, t * seqChannels);
+    }
+
+    /** {@code [t, t, Cz]}: the pair embedding of the real tokens. */
+    public float[] pairOfTokens(int t) {
+        return TokenArrays.cropPair(pair, numTokens, t, pairChannels);
+    }
+
+    public int distogramBins() {
+        return distogramLogits.length / (numTokens * numTokens);
+    }
+
+    /**
+     * {@code [t, t, bins]}: the distogram of the real tokens as probabilities (a softmax over each token pair's
+     * bins), which is what the saved {@code _distogram.npz} holds; the network returns logits.
+     */
+    public float[] distogramProbabilities(int t) {
+        int bins = distogramBins();
+        return TokenArrays.softmax(TokenArrays.cropPair(distogramLogits, numTokens, t, bins), bins);
     }
 
     /**
@@ -114,7 +138,7 @@ public record ModelOutput(int numTokens, List<Sample> samples, float[] atomMask,
     private static float[] part(Record r, int i) {
         float[] all = r.floats();
         int len = all.length / r.shape()[0];
-        return java.util.Arrays.copyOfRange(all, i * len, (i + 1) * len);
+        return Arrays.copyOfRange(all, i * len, (i + 1) * len);
     }
 
     private static Record require(Map<String, Record> m, String name, String source) {

@@ -23,7 +23,7 @@ public interface NoiseSource {
     }
 
     /** The MSA row order of each of {@code passes} trunk passes. */
-    List<int[]> msaOrders(FeatureBatch batch, int passes, long seed);
+    List<int[]> msaOrders(NetworkInputs batch, int passes, long seed);
 
     /** {@code count} standard-normal values for sample {@code sample} at step {@code step} (0 for start values). */
     float[] normal(long seed, Kind kind, int sample, int step, int count);
@@ -32,7 +32,7 @@ public interface NoiseSource {
     static NoiseSource seeded() {
         return new NoiseSource() {
             @Override
-            public List<int[]> msaOrders(FeatureBatch batch, int passes, long seed) {
+            public List<int[]> msaOrders(NetworkInputs batch, int passes, long seed) {
                 return MsaShuffle.orders(batch.get("msa_mask"), passes, seed);
             }
 

@@ -150,7 +150,7 @@ public final class StructureHeads implements AutoCloseable {
         private final Map<String, Tensor> byName = new LinkedHashMap<>();
         private Tensor pairCondValue;
 
-        Feeds(FeatureBatch batch, Trunk.Output trunk) {
+        Feeds(NetworkInputs batch, Trunk.Output trunk) {
             for (String name : FEATURES.keySet()) {
                 Record r = batch.get(name);
                 byName.put(name, FEATURES.get(name) == TInt32.class ? ints(r.ints(), r.shape())
@@ -234,7 +234,7 @@ public final class StructureHeads implements AutoCloseable {
         }
     }
 
-    public Feeds feeds(FeatureBatch batch, Trunk.Output trunk) {
+    public Feeds feeds(NetworkInputs batch, Trunk.Output trunk) {
         return new Feeds(batch, trunk);
     }
 

@@ -7,7 +7,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** Conversions between records (feature batches, reference vectors) and TensorFlow tensors and constants. */
 public final class Tensors {
@@ -18,10 +17,6 @@ public final class Tensors {
         return Shape.of(Arrays.stream(dims).asLongStream().toArray());
     }
 
-    public static TFloat32 floatTensor(Record r) {
-        return TFloat32.tensorOf(shapeOf(r.shape()), DataBuffers.of(r.floats(), true, false));
-    }
-
     public static Operand<TFloat32> floatConstant(Ops tf, Record r) {
         return tf.constant(shapeOf(r.shape()), DataBuffers.of(r.floats(), true, false));
     }
@@ -30,18 +25,9 @@ public final class Tensors {
         return tf.constant(shapeOf(shape), DataBuffers.of(values, true, false));
     }
 
-    public static Operand<TInt32> intConstant(Ops tf, Record r) {
-        return tf.constant(shapeOf(r.shape()), DataBuffers.of(r.ints(), true, false));
-    }
-
     public static float[] floats(TFloat32 t) {
         float[] out = new float[Math.toIntExact(t.shape().size())];
         t.copyTo(DataBuffers.of(out, false, false));
         return out;
-    }
-
-    public static Record toRecord(String scope, String name, TFloat32 t) {
-        int[] dims = Arrays.stream(t.shape().asArray()).mapToInt(Math::toIntExact).toArray();
-        return Record.ofFloats(scope, name, dims, floats(t));
     }
 }

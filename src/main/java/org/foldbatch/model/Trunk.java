@@ -84,7 +84,7 @@ public final class Trunk implements AutoCloseable {
     }
 
     /** Graph sizes for a batch; the MSA module uses {@code min(num_msa, S)} rows. */
-    public static Dims dimsFor(FeatureBatch batch, ModelConfig config) {
+    public static Dims dimsFor(NetworkInputs batch, ModelConfig config) {
         int[] queries = batch.get("token_atoms_to_queries:gather_idxs").shape();
         int[] keys = batch.get("queries_to_keys:gather_idxs").shape();
         return new Dims(batch.numTokens(), Math.min(config.evoformer().numMsa(), batch.get("msa").shape()[0]),
@@ -165,7 +165,7 @@ public final class Trunk implements AutoCloseable {
     }
 
     /** AlphaFold 3's target features {@code [N, 63 + per_token_channels]} (computed once, before the passes). */
-    public float[] targetFeatures(FeatureBatch batch) {
+    public float[] targetFeatures(NetworkInputs batch) {
         List<Tensor> owned = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();
@@ -184,14 +184,14 @@ public final class Trunk implements AutoCloseable {
     }
 
     /** Inference: target features, then {@code num_recycles + 1} passes with freshly shuffled MSA rows. */
-    public Output infer(FeatureBatch batch, long seed) {
+    public Output infer(NetworkInputs batch, long seed) {
         float[] target = targetFeatures(batch);
         Embeddings e = run(batch, target, MsaShuffle.orders(batch.get("msa_mask"), numRecycles + 1, seed));
         return new Output(dims, cfg.pairChannel(), cfg.seqChannel(), e.pair(), e.single(), target);
     }
 
     /** The whole trunk: target features, then one pass per MSA order. */
-    public Embeddings run(FeatureBatch batch, List<int[]> msaOrders) {
+    public Embeddings run(NetworkInputs batch, List<int[]> msaOrders) {
         return run(batch, targetFeatures(batch), msaOrders);
     }
 
@@ -218,7 +218,7 @@ public final class Trunk implements AutoCloseable {
      * Runs all passes. {@code msaOrders.get(p)} is the MSA row order of pass p (AlphaFold 3 draws it with a Gumbel
      * shuffle per recycle); its first {@code msaRows} rows are used.
      */
-    public Embeddings run(FeatureBatch batch, float[] targetFeat, List<int[]> msaOrders) {
+    public Embeddings run(NetworkInputs batch, float[] targetFeat, List<int[]> msaOrders) {
         Embeddings prev = Embeddings.zeros(dims.numTokens(), cfg.pairChannel(), cfg.seqChannel());
         for (int[] order : msaOrders) {
             prev = runPass(batch, targetFeat, order, prev, List.of()).embeddings();
@@ -226,7 +226,7 @@ public final class Trunk implements AutoCloseable {
         return prev;
     }
 
-    public PassResult runPass(FeatureBatch batch, float[] targetFeat, int[] msaOrder, Embeddings prev,
+    public PassResult runPass(NetworkInputs batch, float[] targetFeat, int[] msaOrder, Embeddings prev,
             Collection<String> probeNames) {
         int n = dims.numTokens();
         List<Tensor> owned = new ArrayList<>();
@@ -295,7 +295,7 @@ public final class Trunk implements AutoCloseable {
         return -1;
     }
 
-    private void selectMsaRows(FeatureBatch batch, int[] order, Map<String, Tensor> feeds, List<Tensor> owned) {
+    private void selectMsaRows(NetworkInputs batch, int[] order, Map<String, Tensor> feeds, List<Tensor> owned) {
         int n = dims.numTokens();
         int m = dims.msaRows();
         int[] msa = batch.get("msa").ints();

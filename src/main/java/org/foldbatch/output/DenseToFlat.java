@@ -8,9 +8,10 @@ import java.util.Map;
 import org.foldbatch.feature.BuiltStructure;
 
 /**
- * AlphaFold 3's conversion of the network's outputs to the output files' shapes ({@code get_predicted_structure},
- * model facts 4.17): per-atom arrays go from the dense token-atom layout ({@code [N][24]}, N ≥ T padded tokens) to
- * the flat output atoms of {@link StructureLayout#atoms()}, and token-pair arrays are cropped to the T real tokens.
+ * AlphaFold 3's conversion of the network's outputs to the output files' shapes ({@code get_predicted_structure} in
+ * src/alphafold3/model/model.py): per-atom arrays go from the dense token-atom layout ({@code [N][24]}, N ≥ T padded
+ * tokens) to the flat output atoms of {@link StructureLayout#atoms()}, and token-pair arrays are cropped to the T real
+ * tokens.
  *
  * <p>Each flat atom takes the dense slot with the same (chain, residue id, atom name), the last such slot when
  * several match, as AlphaFold 3's {@code compute_gather_idxs} does. An atom no slot carries (a residue with more

@@ -23,12 +23,12 @@ public final class Disorder {
         Map<String, double[]> bySequence = new HashMap<>();
         for (int c = 0; c < layout.chains().size(); c++) {
             var chain = layout.chains().get(c);
-            if (chain.type() != ChainType.PROTEIN) {
+            if (chain.type() != ChainKind.PROTEIN) {
                 continue;
             }
             var sequence = new StringBuilder();
             for (var r : chain.residues()) {
-                sequence.append(org.foldbatch.structure.ResidueNames.oneLetter(r.name(), "polypeptide(L)"));
+                sequence.append(org.foldbatch.constants.ResidueNames.oneLetter(r.name(), "polypeptide(L)"));
             }
             double[] values = bySequence.get(sequence.toString());
             if (values == null) {

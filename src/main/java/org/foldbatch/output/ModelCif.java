@@ -89,7 +89,7 @@ public final class ModelCif {
         for (var chain : layout.chains()) {
             for (var r : chain.residues()) {
                 byId.computeIfAbsent(r.name(), id -> StructureLayout.ChemComp.minimal(id,
-                        chain.type() == ChainType.PROTEIN && id.equals("GLY") ? "PEPTIDE LINKING"
+                        chain.type() == ChainKind.PROTEIN && id.equals("GLY") ? "PEPTIDE LINKING"
                                 : chain.type().defaultChemCompType()));
             }
         }

@@ -1,51 +1,56 @@
 package org.foldbatch.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+
+import org.foldbatch.feature.FeatureBatch;
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.input.FoldInputLoader;
+import org.foldbatch.input.FoldInputWriter;
 
 /**
- * AF3's output directory layout for one job named J (data facts 3.1):
+ * AF3's output directory layout for one job named J (AlphaFold 3: run_alphafold.py, write_outputs):
  * <pre>
  * J/J_data.json, J_model.cif, J_confidences.json, J_summary_confidences.json, J_ranking_scores.csv (top-ranked sample)
  * J/seed-S_sample-K/J_seed-S_sample-K_{model.cif,confidences.json,summary_confidences.json}
  * J/seed-S_embeddings/J_seed-S_embeddings.npz, J/seed-S_distogram/J_seed-S_distogram.npz
+ * J/seed-S_features/J_seed-S_features.bin (ours, beside the embeddings: the seed's feature batch)
  * </pre>
  * With {@code compress}, model and full-confidence files get a {@code .zst} suffix (the summary never does).
- * AF3's TERMS_OF_USE.md is not written: its text is Google's.
+ * AF3's TERMS_OF_USE.md is not written: its text is Google's. Every file is written through {@link AtomicFiles}, so
+ * a killed job leaves whole files or none.
  */
 public record OutputLayout(Path jobDir, String name, boolean compress) {
 
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
-
-    /**
-     * {@code outputDir/name}, or, when that exists and is not empty and {@code force} is off, the sibling
-     * {@code name_YYYYMMDD_HHMMSS} as AF3 picks it.
-     */
-    public static OutputLayout choose(Path outputDir, String name, boolean force, LocalDateTime now, boolean compress) {
-        Path dir = outputDir.resolve(name);
-        if (!force && isNonEmptyDirectory(dir)) {
-            dir = outputDir.resolve(name + "_" + SUFFIX.format(now));
-        }
-        return new OutputLayout(dir, name, compress);
-    }
-
-    private static boolean isNonEmptyDirectory(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Files.exists(dir);
-        }
-        try (var entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list output directory " + dir + ": " + e.getMessage(), e);
-        }
+    /** The layout of the job {@code name} under the output directory; the batch jobs never compress. */
+    public static OutputLayout of(Path outputDir, String name) {
+        return new OutputLayout(outputDir.resolve(name), name, false);
     }
 
     public Path dataJson() {
         return jobDir.resolve(name + "_data.json");
+    }
+
+    /** Writes the input completed by the data pipeline as {@code J_data.json}; returns its path. */
+    public Path writeDataJson(FoldInput completed) {
+        AtomicFiles.write(dataJson(), FoldInputWriter.toJson(completed));
+        return dataJson();
+    }
+
+    /** The completed input the featurisation and inference read back. */
+    public FoldInput readDataJson() {
+        return new FoldInputLoader().load(dataJson()).get(0);
+    }
+
+    public Path features(long seed) {
+        return jobDir.resolve("seed-" + seed + "_features").resolve(name + "_seed-" + seed + "_features.bin");
+    }
+
+    public void writeFeatures(long seed, FeatureBatch batch) {
+        AtomicFiles.write(features(seed), batch::writeTo);
+    }
+
+    public FeatureBatch readFeatures(long seed) {
+        return FeatureBatch.read(features(seed));
     }
 
     public Path rankingScores() {

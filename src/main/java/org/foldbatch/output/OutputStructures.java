@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.foldbatch.constants.ChainType;
+import org.foldbatch.constants.ResidueNames;
 import org.foldbatch.feature.BuiltStructure;
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.feature.FeaturiserConfig;
 import org.foldbatch.input.FoldInput;
-import org.foldbatch.structure.ResidueNames;
 import org.foldbatch.structure.ccd.Ccd;
 
 /**
@@ -68,7 +69,7 @@ public final class OutputStructures {
         Map<String, StructureLayout.ChemComp> chemComps = new LinkedHashMap<>();
         for (int c = 0; c < structure.chains().size(); c++) {
             var chain = structure.chains().get(c);
-            ChainType type = outputType(chain.type());
+            ChainKind type = outputType(chain.type());
             var residues = new ArrayList<StructureLayout.Residue>();
             for (var residue : chain.residues()) {
                 residues.add(new StructureLayout.Residue(residue.id(), residue.name()));
@@ -102,16 +103,16 @@ public final class OutputStructures {
                 List.copyOf(chemComps.values()));
     }
 
-    private static ChainType outputType(org.foldbatch.feature.ChainType type) {
+    private static ChainKind outputType(ChainType type) {
         return switch (type) {
-            case PROTEIN -> ChainType.PROTEIN;
-            case RNA -> ChainType.RNA;
-            case DNA -> ChainType.DNA;
-            case NON_POLYMER, BRANCHED -> ChainType.LIGAND;
+            case PROTEIN -> ChainKind.PROTEIN;
+            case RNA -> ChainKind.RNA;
+            case DNA -> ChainKind.DNA;
+            case NON_POLYMER, BRANCHED -> ChainKind.LIGAND;
         };
     }
 
-    private static StructureLayout.ChemComp chemComp(BuiltStructure.Residue residue, ChainType chainType,
+    private static StructureLayout.ChemComp chemComp(BuiltStructure.Residue residue, ChainKind chainType,
                                                      String smiles) {
         var component = residue.component();
         String type = component.type() == null || component.type().equals("?") ? chainType.defaultChemCompType()

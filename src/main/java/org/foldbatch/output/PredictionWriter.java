@@ -1,6 +1,5 @@
 package org.foldbatch.output;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,25 +79,9 @@ public final class PredictionWriter {
             return;
         }
         AtomicFiles.write(path, o -> {
-            try (var zstd = new ZstdOutputStream(new NonClosing(o))) {
+            try (var zstd = new ZstdOutputStream(o)) {
                 zstd.write(bytes);
             }
         });
-    }
-
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

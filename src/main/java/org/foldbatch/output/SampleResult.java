@@ -2,7 +2,7 @@ package org.foldbatch.output;
 
 /**
  * What the network produced for one diffusion sample, cropped to the real tokens and gathered to the flat output
- * atoms. {@link ConfidenceHeads} turns logits into these arrays.
+ * atoms. The network's confidence head already reduces its logits to these expected values.
  *
  * @param seed                   the model seed
  * @param sample                 sample index within the seed, 0-based
@@ -15,23 +15,6 @@ package org.foldbatch.output;
  */
 public record SampleResult(long seed, int sample, float[][] atomPositions, float[] atomPlddt, float[][] pae,
                            float[][] tmAdjustedPaeGlobal, float[][] tmAdjustedPaeInterface, float[][] contactProbs) {
-
-    /**
-     * Builds a sample from the heads' raw outputs: per-atom pLDDT logits {@code [A][50]} (already gathered to the
-     * output atoms), PAE logits {@code [T][T][64]} and contact probabilities {@code [T][T]}.
-     */
-    public static SampleResult fromLogits(StructureLayout layout, long seed, int sample, float[][] atomPositions,
-                                          float[][] plddtLogits, float[][][] paeLogits, float[][] contactProbs) {
-        var plddt = new float[plddtLogits.length];
-        for (int a = 0; a < plddt.length; a++) {
-            plddt[a] = ConfidenceHeads.plddt(plddtLogits[a]);
-        }
-        var pae = ConfidenceHeads.pae(paeLogits, layout.tokenChain());
-        var result = new SampleResult(seed, sample, atomPositions, plddt, pae.pae(), pae.tmAdjustedGlobal(),
-                pae.tmAdjustedInterface(), contactProbs);
-        result.checkFits(layout);
-        return result;
-    }
 
     /** Throws with a one-line message when an array does not fit the layout. */
     public void checkFits(StructureLayout layout) {

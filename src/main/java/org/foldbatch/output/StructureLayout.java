@@ -25,7 +25,7 @@ public record StructureLayout(String name, List<Chain> chains, int[] tokenChain,
                               boolean[] tokenFrameMask, List<Atom> atoms, List<Bond> bonds,
                               List<ChemComp> chemComps) {
 
-    public record Chain(String id, ChainType type, List<Residue> residues) {
+    public record Chain(String id, ChainKind type, List<Residue> residues) {
         public Chain {
             residues = List.copyOf(residues);
         }
@@ -48,7 +48,7 @@ public record StructureLayout(String name, List<Chain> chains, int[] tokenChain,
                            String monNstdFlag, String smiles, String synonyms) {
 
         public static ChemComp minimal(String id, String type) {
-            boolean standard = org.foldbatch.structure.ResidueNames.isStandardPolymerResidue(id);
+            boolean standard = org.foldbatch.constants.ResidueNames.isStandardPolymerResidue(id);
             return new ChemComp(id, type, "?", "?", "?", standard ? "y" : ".", "?", "?");
         }
     }
@@ -67,10 +67,6 @@ public record StructureLayout(String name, List<Chain> chains, int[] tokenChain,
 
     public int numAtoms() {
         return atoms.size();
-    }
-
-    public String tokenChainId(int token) {
-        return chains.get(tokenChain[token]).id();
     }
 
     public List<String> tokenChainIds() {

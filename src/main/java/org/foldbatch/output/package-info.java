@@ -3,8 +3,8 @@
  *
  * <p>Inputs: a {@link org.foldbatch.output.StructureLayout} (chains, tokens, flat output atoms, bonds, chemical
  * components) filled from the featurisation, and per sample a {@link org.foldbatch.output.SampleResult} (positions,
- * pLDDT, PAE, TM-adjusted PAE, contact probabilities) that {@link org.foldbatch.output.ConfidenceHeads} derives from the
- * heads' logits. {@link org.foldbatch.output.Confidences} computes pTM, ipTM, chain-pair scores,
+ * pLDDT, PAE, TM-adjusted PAE, contact probabilities) as the network's confidence head returns them.
+ * {@link org.foldbatch.output.Confidences} computes pTM, ipTM, chain-pair scores,
  * {@link org.foldbatch.output.Clashes has_clash}, {@link org.foldbatch.output.Disorder fraction_disordered} and the
  * ranking score; {@link org.foldbatch.output.PredictionWriter} writes AF3's files in
  * {@link org.foldbatch.output.OutputLayout} through {@link org.foldbatch.output.AtomicFiles} (temp file + rename).

@@ -66,11 +66,6 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
         return new Record(scope, name, DType.BFLOAT16, shape.clone(), b.array());
     }
 
-    public static Record ofJson(String scope, String name, String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return new Record(scope, name, DType.UINT8, new int[] {bytes.length}, bytes);
-    }
-
     /** The bfloat16 bits of {@code v}, rounded to nearest even (NaN stays NaN). */
     public static short toBfloat16Bits(float v) {
         int bits = Float.floatToRawIntBits(v);

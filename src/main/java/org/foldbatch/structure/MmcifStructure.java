@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.foldbatch.constants.ResidueNames;
 
 /**
  * A structure read from mmCIF: chains (label and author IDs, entity, type), residues including unresolved polymer

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.foldbatch.structure.MmcifStructure.Chain;
+import org.foldbatch.constants.ResidueNames;
 
 /** Lays out an {@link MmcifStructure} in the categories and value formats of AF3's structure writer. */
 final class MmcifStructureWriter {

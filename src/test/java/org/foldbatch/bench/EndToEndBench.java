@@ -18,6 +18,7 @@ import org.foldbatch.model.FoldModel;
 import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.ModelOutput;
 import org.foldbatch.model.NetworkInputs;
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.model.NoiseSource;
 import org.foldbatch.model.Precision;
 import org.foldbatch.model.RuntimeOptions;
@@ -81,12 +82,13 @@ public final class EndToEndBench {
         FoldInput completed = time("read _data.json", () -> new FoldInputLoader().load(dataJson).get(0));
         FeatureBatch featurised = time("featurise", () -> new Featuriser(FeaturiserConfig.defaults(ccd))
                 .featurise(completed, SEED));
-        Path featuresFile = dir.resolve("features.bin");
+        OutputLayout files = OutputLayout.of(dir, completed.sanitisedName());
+        Path featuresFile = files.features(SEED);
         FeatureBatch features = time("write + read feature batch", () -> {
-            featurised.write(featuresFile);
-            return FeatureBatch.read(featuresFile);
+            files.writeFeatures(SEED, featurised);
+            return files.readFeatures(SEED);
         });
-        org.foldbatch.model.FeatureBatch inputs = time("network inputs",
+        org.foldbatch.model.NetworkInputs inputs = time("network inputs",
                 () -> NetworkInputs.of(features, featuresFile.toString()));
         try (FoldModel model = time("build graphs + upload weights", () -> {
             FoldModel m = FoldModel.of(store, config, precision, TrunkOptions.alphaFoldDefaults(),
@@ -104,7 +106,7 @@ public final class EndToEndBench {
             seconds.put("network: confidence head", t.confidence());
             seconds.put("network: distogram head", t.distogram());
             seconds.put("network: rest (feeds, fetches)", network - t.total());
-            time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, dir, SEED,
+            time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, files, SEED,
                     false, false));
         }
         double total = (System.nanoTime() - start) / 1e9;

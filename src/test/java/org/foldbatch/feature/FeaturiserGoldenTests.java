@@ -30,6 +30,7 @@ import org.foldbatch.structure.ccd.Ccd;
 import org.foldbatch.template.TemplateHit;
 import org.foldbatch.template.TemplateSearch;
 import org.foldbatch.template.TemplateSearchConfig;
+import org.foldbatch.constants.ChainType;
 
 /**
  * AlphaFold 3's data test input (5tgy protein P + ligand LL = 7BU, seed 1234) after the data pipeline on the

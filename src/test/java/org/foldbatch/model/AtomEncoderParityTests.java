@@ -10,16 +10,16 @@ import org.tensorflow.types.TFloat32;
 class AtomEncoderParityTests {
     static final double TOL = 5e-5;
 
-    static GatherInfo gather(Ops tf, FeatureBatch b, String prefix) {
-        return new GatherInfo(Tensors.intConstant(tf, b.get(prefix + ":gather_idxs")),
+    static GatherInfo gather(Ops tf, NetworkInputs b, String prefix) {
+        return new GatherInfo(TestTensors.intConstant(tf, b.get(prefix + ":gather_idxs")),
                 Tensors.floatConstant(tf, b.get(prefix + ":gather_mask")));
     }
 
-    static AtomCrossAttEncoder.AtomInputs atomInputs(Ops tf, FeatureBatch b) {
+    static AtomCrossAttEncoder.AtomInputs atomInputs(Ops tf, NetworkInputs b) {
         return new AtomCrossAttEncoder.AtomInputs(Tensors.floatConstant(tf, b.get("ref_pos")),
-                Tensors.floatConstant(tf, b.get("ref_mask")), Tensors.intConstant(tf, b.get("ref_element")),
-                Tensors.floatConstant(tf, b.get("ref_charge")), Tensors.intConstant(tf, b.get("ref_atom_name_chars")),
-                Tensors.intConstant(tf, b.get("ref_space_uid")), Tensors.floatConstant(tf, b.get("pred_dense_atom_mask")),
+                Tensors.floatConstant(tf, b.get("ref_mask")), TestTensors.intConstant(tf, b.get("ref_element")),
+                Tensors.floatConstant(tf, b.get("ref_charge")), TestTensors.intConstant(tf, b.get("ref_atom_name_chars")),
+                TestTensors.intConstant(tf, b.get("ref_space_uid")), Tensors.floatConstant(tf, b.get("pred_dense_atom_mask")),
                 gather(tf, b, "token_atoms_to_queries"), gather(tf, b, "tokens_to_queries"),
                 gather(tf, b, "tokens_to_keys"), gather(tf, b, "queries_to_keys"),
                 gather(tf, b, "queries_to_token_atoms"));
@@ -29,14 +29,14 @@ class AtomEncoderParityTests {
     void targetFeaturesAndAtomTransformerCheckpoint() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Layers<TFloat32> nn = root.child("diffuser");
             AtomCrossAttEncoder.AtomInputs atoms = atomInputs(tf, b);
             var enc = AtomCrossAttEncoder.apply(nn, "evoformer_conditioning", atoms, null, null, null);
             Operand<TFloat32> target = AtomCrossAttEncoder.targetFeat(nn, atoms,
-                    Tensors.intConstant(tf, b.get("aatype")), Tensors.floatConstant(tf, b.get("profile")),
+                    TestTensors.intConstant(tf, b.get("aatype")), Tensors.floatConstant(tf, b.get("profile")),
                     Tensors.floatConstant(tf, b.get("deletion_mean")));
             return List.of(enc.queriesSingleCond(), enc.keysSingleCond(), enc.pairCond(), enc.transformerInput(),
                     enc.transformerOutput(), target);

@@ -59,7 +59,7 @@ class BlockParityTests {
         ReferenceCase c = ReferenceCase.load("template_embedding");
         List<float[]> out = c.run(TrunkOptions.unchunked(), nn -> {
             Operand<TFloat32> emb = TemplateEmbedding.apply(nn.child("template_embedding"),
-                    c.in(nn, "query_embedding"), Tensors.intConstant(nn.tf(), c.input("template_aatype")),
+                    c.in(nn, "query_embedding"), TestTensors.intConstant(nn.tf(), c.input("template_aatype")),
                     c.in(nn, "template_atom_positions"), c.in(nn, "template_atom_mask"),
                     c.in(nn, "padding_mask_2d"), c.in(nn, "multichain_mask_2d"),
                     TemplateEmbedding.DgramFeatures.DEFAULT);

@@ -17,11 +17,11 @@ import org.tensorflow.types.TFloat32;
 class DiffusionHeadParityTests {
     static final double TOL = 5e-5;
 
-    static DiffusionHead.Inputs<TFloat32> inputs(Ops tf, ReferenceCase tiny, FeatureBatch b) {
+    static DiffusionHead.Inputs<TFloat32> inputs(Ops tf, ReferenceCase tiny, NetworkInputs b) {
         return new DiffusionHead.Inputs<>(AtomEncoderParityTests.atomInputs(tf, b),
-                Tensors.intConstant(tf, b.get("residue_index")), Tensors.intConstant(tf, b.get("token_index")),
-                Tensors.intConstant(tf, b.get("asym_id")), Tensors.intConstant(tf, b.get("entity_id")),
-                Tensors.intConstant(tf, b.get("sym_id")), Tensors.floatConstant(tf, b.get("seq_mask")),
+                TestTensors.intConstant(tf, b.get("residue_index")), TestTensors.intConstant(tf, b.get("token_index")),
+                TestTensors.intConstant(tf, b.get("asym_id")), TestTensors.intConstant(tf, b.get("entity_id")),
+                TestTensors.intConstant(tf, b.get("sym_id")), Tensors.floatConstant(tf, b.get("seq_mask")),
                 Tensors.floatConstant(tf, tiny.output("trunk/single")),
                 Tensors.floatConstant(tf, tiny.output("trunk/pair")),
                 Tensors.floatConstant(tf, tiny.output("trunk/target_feat")));
@@ -32,7 +32,7 @@ class DiffusionHeadParityTests {
     void denoiserMatchesCheckpointsAndOutput(int call) {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Layers<TFloat32> head = root.child(DiffusionHead.SCOPE);
@@ -68,7 +68,7 @@ class DiffusionHeadParityTests {
     void batchedSamplesMatchSingleCalls() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Layers<TFloat32> head = root.child(DiffusionHead.SCOPE);

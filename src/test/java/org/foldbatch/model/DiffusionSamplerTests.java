@@ -30,7 +30,7 @@ class DiffusionSamplerTests {
         float[] start = {0.5f, -0.25f, 0.125f, 0.75f, 0.5f, -0.5f};
         NoiseSource noise = new NoiseSource() {
             @Override
-            public List<int[]> msaOrders(FeatureBatch batch, int passes, long seed) {
+            public List<int[]> msaOrders(NetworkInputs batch, int passes, long seed) {
                 throw new UnsupportedOperationException();
             }
 

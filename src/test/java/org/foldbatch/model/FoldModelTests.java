@@ -23,7 +23,7 @@ class FoldModelTests {
         assertThat(store.identifier()).contains("RANDOM-WEIGHTS-TEST-ONLY");
 
         TrunkParityTests.load();
-        FeatureBatch batch = TrunkParityTests.batch;
+        NetworkInputs batch = TrunkParityTests.batch;
         try (FoldModel model = FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
                 RuntimeOptions.defaults())) {
             assertThat(model.usesRandomWeights()).isTrue();

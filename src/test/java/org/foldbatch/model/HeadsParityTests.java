@@ -14,14 +14,14 @@ class HeadsParityTests {
     void confidenceHeadMatchesReference() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             ConfidenceHead.Output o = ConfidenceHead.apply(root, root, tiny.in(root, "heads/dense_atom_positions"),
                     Tensors.floatConstant(tf, tiny.output("trunk/pair")),
                     Tensors.floatConstant(tf, tiny.output("trunk/single")),
                     Tensors.floatConstant(tf, tiny.output("trunk/target_feat")),
-                    Tensors.floatConstant(tf, b.get("seq_mask")), Tensors.intConstant(tf, b.get("asym_id")),
+                    Tensors.floatConstant(tf, b.get("seq_mask")), TestTensors.intConstant(tf, b.get("asym_id")),
                     AtomEncoderParityTests.gather(tf, b, "token_atoms_to_pseudo_beta"),
                     ConfidenceHead.Settings.DEFAULT);
             return List.of(o.pairAfterPairformer(), o.singleAfterPairformer(), o.fullPde(), o.averagePde(),
@@ -41,7 +41,7 @@ class HeadsParityTests {
     void distogramHeadMatchesReference() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch b = TrunkParityTests.batch;
+        NetworkInputs b = TrunkParityTests.batch;
         List<float[]> out = tiny.run(TrunkOptions.unchunked(), root -> {
             Ops tf = root.tf();
             Operand<TFloat32> mask = Tensors.floatConstant(tf, b.get("seq_mask"));

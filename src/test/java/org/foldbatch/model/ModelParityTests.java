@@ -20,7 +20,7 @@ class ModelParityTests {
         NoiseSource seeded = NoiseSource.seeded();
         return new NoiseSource() {
             @Override
-            public List<int[]> msaOrders(FeatureBatch batch, int passes, long seed) {
+            public List<int[]> msaOrders(NetworkInputs batch, int passes, long seed) {
                 Record perm = tiny.input("trunk/msa_perm");
                 int rows = perm.shape()[1];
                 assertThat(passes).isEqualTo(perm.shape()[0]);
@@ -39,7 +39,7 @@ class ModelParityTests {
     void endToEndEmbeddingsMatchAndTheGraphIsReusedAcrossSeeds() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch batch = TrunkParityTests.batch;
+        NetworkInputs batch = TrunkParityTests.batch;
         try (FoldModel model = FoldModel.of(tiny.params, TrunkParityTests.config, Precision.FLOAT32,
                 TrunkOptions.unchunked(), RuntimeOptions.defaults())) {
             assertThat(model.sampling().steps()).isEqualTo(3);
@@ -81,7 +81,7 @@ class ModelParityTests {
     void confidenceOfTheFullRunsSamplesMatchesWhenFedAlphaFoldsSamples() {
         TrunkParityTests.load();
         ReferenceCase tiny = TrunkParityTests.tiny;
-        FeatureBatch batch = TrunkParityTests.batch;
+        NetworkInputs batch = TrunkParityTests.batch;
         Record samples = tiny.output("full/diffusion_samples/atom_positions");
         int per = 16 * 24 * 3;
         Trunk.Dims dims = Trunk.dimsFor(batch, TrunkParityTests.config);

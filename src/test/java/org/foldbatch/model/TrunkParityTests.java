@@ -20,7 +20,7 @@ class TrunkParityTests {
     static final double TOL = 5e-5;
     static ReferenceCase tiny;
     static ModelConfig config;
-    static FeatureBatch batch;
+    static NetworkInputs batch;
 
     @BeforeAll
     static synchronized void load() {
@@ -35,7 +35,7 @@ class TrunkParityTests {
                 features.put(k.substring("batch/".length()), v);
             }
         });
-        batch = new FeatureBatch(features, "model_tiny.bin");
+        batch = new NetworkInputs(features, "model_tiny.bin");
     }
 
     private static int[] msaOrder(int pass) {
@@ -133,6 +133,6 @@ class TrunkParityTests {
     }
 
     private static Operand<org.tensorflow.types.TInt32> ints(Layers<TFloat32> nn, String key) {
-        return Tensors.intConstant(nn.tf(), batch.get(key));
+        return TestTensors.intConstant(nn.tf(), batch.get(key));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import org.foldbatch.records.Record;
+import org.foldbatch.records.RecordFile;
 import org.foldbatch.records.RecordFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,11 @@ class TrunkTests {
     void infersFromAFeatureBatchFileAndIsRepeatablePerSeed() {
         TrunkParityTests.load();
         Path file = dir.resolve("features.bin.zst");
-        TrunkParityTests.batch.write(file);
-        FeatureBatch batch = FeatureBatch.read(file);
+        RecordFile.write(file, TrunkParityTests.batch.features().entrySet().stream().map(e -> new Record("__input__",
+                e.getKey(), e.getValue().dtype(), e.getValue().shape(), e.getValue().data())).toList());
+        var stored = new java.util.LinkedHashMap<String, Record>();
+        RecordFile.forEach(file, r -> stored.put(r.name(), r));
+        NetworkInputs batch = new NetworkInputs(stored, file.toString());
         assertThat(batch.features().keySet()).isEqualTo(TrunkParityTests.batch.features().keySet());
         ModelConfig config = TrunkParityTests.config;
         try (Trunk trunk = new Trunk(config, TrunkParityTests.tiny.params, Precision.FLOAT32,
@@ -47,7 +51,7 @@ class TrunkTests {
         TrunkParityTests.load();
         var features = new HashMap<>(TrunkParityTests.batch.features());
         features.remove("ref_space_uid");
-        FeatureBatch broken = new FeatureBatch(features, "broken.bin");
+        NetworkInputs broken = new NetworkInputs(features, "broken.bin");
         try (Trunk trunk = new Trunk(TrunkParityTests.config, TrunkParityTests.tiny.params, Precision.FLOAT32,
                 TrunkOptions.unchunked(), RuntimeOptions.defaults(),
                 Trunk.dimsFor(TrunkParityTests.batch, TrunkParityTests.config))) {
@@ -59,7 +63,7 @@ class TrunkTests {
     @Test
     void bfloat16TrunkStaysCloseToTheF32Reference() {
         TrunkParityTests.load();
-        FeatureBatch batch = TrunkParityTests.batch;
+        NetworkInputs batch = TrunkParityTests.batch;
         ModelConfig config = TrunkParityTests.config;
         Record perm = TrunkParityTests.tiny.input("trunk/msa_perm");
         int rows = perm.shape()[1];
@@ -87,7 +91,7 @@ class TrunkTests {
         ModelConfig official = ModelConfig.load(Path.of(getClass().getResource("/af3-data/model_config.json").toURI()));
         var store = org.foldbatch.model.bench.SyntheticWeights.fullSize(3, "diffuser/evoformer/",
                 "diffuser/evoformer_conditioning");
-        FeatureBatch batch = TrunkParityTests.batch;
+        NetworkInputs batch = TrunkParityTests.batch;
         Trunk.Dims dims = Trunk.dimsFor(batch, official);
         assertThat(dims.targetFeatWidth()).isEqualTo(447);
         try (Trunk trunk = new Trunk(official, store, official.globalConfig().precision(),

@@ -23,7 +23,7 @@ class ClashesTests {
         atoms.add(new Atom(2, 1, "C1", "C"));
         return new StructureLayout("clash", List.of(TestLayouts.protein("A", "ALA", "ALA", "ALA", "ALA"),
                 TestLayouts.protein("B", "ALA", "ALA", "ALA", "ALA"),
-                new Chain("L", ChainType.LIGAND, List.of(new Residue(1, "LIG")))),
+                new Chain("L", ChainKind.LIGAND, List.of(new Residue(1, "LIG")))),
                 new int[] {0, 0, 0, 0, 1, 1, 1, 1, 2}, new int[] {1, 2, 3, 4, 1, 2, 3, 4, 1}, new boolean[9], atoms,
                 List.of(), List.of());
     }

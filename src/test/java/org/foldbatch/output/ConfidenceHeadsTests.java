@@ -82,7 +82,7 @@ class ConfidenceHeadsTests {
                 paeLogits[i][j] = oneHot(64, 0);
             }
         }
-        var sample = SampleResult.fromLogits(layout, 5, 2, TestLayouts.positionsOnLine(7, 4f), plddtLogits, paeLogits,
+        var sample = ConfidenceHeads.sampleFromLogits(layout, 5, 2, TestLayouts.positionsOnLine(7, 4f), plddtLogits, paeLogits,
                 TestLayouts.constant(7, 0.5f));
         assertThat(sample.atomPlddt()).containsOnly(91f);
         assertThat(sample.pae()[0][6]).isCloseTo(0.25f, within(1e-5f));

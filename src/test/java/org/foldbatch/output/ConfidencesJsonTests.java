@@ -48,8 +48,8 @@ class ConfidencesJsonTests {
     @Test
     void wholeFileLayout() {
         var layout = new StructureLayout("tiny", List.of(
-                new Chain("A", ChainType.PROTEIN, List.of(new Residue(1, "GLY"))),
-                new Chain("B", ChainType.LIGAND, List.of(new Residue(1, "EOH")))),
+                new Chain("A", ChainKind.PROTEIN, List.of(new Residue(1, "GLY"))),
+                new Chain("B", ChainKind.LIGAND, List.of(new Residue(1, "EOH")))),
                 new int[] {0, 1, 1}, new int[] {1, 1, 1}, new boolean[] {true, true, true},
                 List.of(new Atom(0, 1, "CA", "C"), new Atom(1, 1, "C1", "C"), new Atom(1, 1, "O", "O")),
                 List.of(), List.of());

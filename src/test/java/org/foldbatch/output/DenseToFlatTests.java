@@ -66,7 +66,7 @@ class DenseToFlatTests {
 
     @Test
     void everyFlatAtomReadsItsOwnSlotAndEveryRealSlotIsReadOnce() {
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         assertThat(n).isEqualTo(64).isGreaterThan(batch.tokenCount());
         float[][][] dense = new float[n][SLOTS][2];
         for (int t = 0; t < n; t++) {
@@ -105,7 +105,7 @@ class DenseToFlatTests {
 
     @Test
     void rowMajorArraysGatherLikeNestedOnes() {
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         float[][][] nested = new float[n][SLOTS][3];
         float[] rowMajor = new float[n * SLOTS * 3];
         float[] scalars = new float[n * SLOTS];
@@ -127,7 +127,7 @@ class DenseToFlatTests {
 
     @Test
     void tokenPairArraysAreCroppedToTheRealTokens() {
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         int t = batch.tokenCount();
         float[][][] logits = new float[n][n][64];
         float[][] probs = new float[n][n];
@@ -197,7 +197,7 @@ class DenseToFlatTests {
 
     @Test
     void aSampleFromReducedNetworkOutputsFitsTheLayout() {
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         int t = batch.tokenCount();
         float[] positions = new float[n * SLOTS * 3];
         float[] plddt = new float[n * SLOTS];

@@ -98,7 +98,7 @@ class DisorderTests {
         for (int i = 0; i < n; i++) {
             resIds[i] = i + 1;
         }
-        return new StructureLayout("gly", List.of(new Chain("A", ChainType.PROTEIN, residues)), tokens, resIds,
+        return new StructureLayout("gly", List.of(new Chain("A", ChainKind.PROTEIN, residues)), tokens, resIds,
                 new boolean[n], atoms, List.of(), List.of());
     }
 }

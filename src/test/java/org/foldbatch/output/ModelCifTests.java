@@ -42,7 +42,7 @@ class ModelCifTests {
         atoms.add(new Atom(1, 1, "C2", "C"));
         atoms.add(new Atom(1, 1, "O", "O"));
         var chains = List.of(TestLayouts.protein("A", "GLY", "SER", "MSE"),
-                new Chain("B", ChainType.LIGAND, List.of(new Residue(1, "EOH"))));
+                new Chain("B", ChainKind.LIGAND, List.of(new Residue(1, "EOH"))));
         return new StructureLayout("prot_lig", chains, new int[] {0, 0, 0, 1, 1, 1}, new int[] {1, 2, 3, 1, 1, 1},
                 new boolean[] {true, true, true, true, true, true}, atoms, List.of(new Bond(9, 19)),
                 List.of(new ChemComp("EOH", "non-polymer", "ETHANOL", "C2 H6 O", "46.068", ".", "CCO", "?")));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -78,7 +77,7 @@ class OutputEndToEndTests {
                 List.of(new BondedAtomPair(new BondAtom("B", 1, "S"), new BondAtom("A", 5, "OG"))), null);
         FeatureBatch batch = new Featuriser(FeaturiserConfig.defaults(ccd).withBuckets(List.of(64)))
                 .featurise(input, 11);
-        int n = batch.paddedTokenCount();
+        int n = batch.get("token_index").shape()[0];
         int t = batch.tokenCount();
         assertThat(n).isGreaterThan(t);
 
@@ -122,9 +121,9 @@ class OutputEndToEndTests {
         StructureLayout layout = OutputStructures.layout(input, ccd, batch);
         DenseToFlat gather = OutputStructures.denseToFlat(input, ccd);
         gather.checkFits(layout);
-        var sample = SampleResult.fromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
+        var sample = ConfidenceHeads.sampleFromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
                 gather.perTokenPair(paeLogits), gather.perTokenPair(contacts));
-        var out = OutputLayout.choose(dir, layout.name(), false, LocalDateTime.of(2026, 1, 1, 0, 0), false);
+        var out = OutputLayout.of(dir, layout.name());
         var writer = new PredictionWriter(out, layout, ModelCif.Metadata.of("test", "2026-01-01 00:00:00"));
         writer.writeRanking(List.of(writer.writeSample(sample)));
         Path model = out.topModelCif();

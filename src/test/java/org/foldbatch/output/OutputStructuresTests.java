@@ -73,7 +73,7 @@ class OutputStructuresTests {
 
         assertThat(layout.name()).isEqualTo(input.sanitisedName());
         assertThat(layout.chains()).hasSize(1);
-        assertThat(layout.chains().get(0).type()).isEqualTo(ChainType.PROTEIN);
+        assertThat(layout.chains().get(0).type()).isEqualTo(ChainKind.PROTEIN);
         assertThat(layout.chains().get(0).residues()).extracting(StructureLayout.Residue::name)
                 .containsExactly("GLY", "ALA", "SER", "GLY", "ALA");
         // GLY 4, ALA 5, SER 6, GLY 4 heavy atoms without OXT; the C-terminal ALA keeps its OXT: 6.
@@ -100,7 +100,7 @@ class OutputStructuresTests {
 
         assertThat(layout.chains()).extracting(StructureLayout.Chain::id).containsExactly("A", "B", "AA");
         assertThat(layout.chains()).extracting(StructureLayout.Chain::type)
-                .containsExactly(ChainType.PROTEIN, ChainType.LIGAND, ChainType.LIGAND);
+                .containsExactly(ChainKind.PROTEIN, ChainKind.LIGAND, ChainKind.LIGAND);
         assertThat(atomNames(layout, 1, 1)).containsExactlyElementsOf(heavyAtoms("SO4"))
                 .containsExactly("S", "O1", "O2", "O3", "O4");
         assertThat(atomNames(layout, 2, 1)).containsExactly("ZN");
@@ -124,7 +124,7 @@ class OutputStructuresTests {
         var input = FoldInput.of("rna", List.of(1L), List.of(RnaChain.of("A", "AGCU")));
         var layout = OutputStructures.layout(input, config);
 
-        assertThat(layout.chains().get(0).type()).isEqualTo(ChainType.RNA);
+        assertThat(layout.chains().get(0).type()).isEqualTo(ChainKind.RNA);
         assertThat(layout.atoms()).extracting(StructureLayout.Atom::name)
                 .containsExactlyElementsOf(polymerAtoms(List.of("A", "G", "C", "U"), "OP3", 0));
         assertThat(atomNames(layout, 0, 1)).startsWith("OP3", "P");
@@ -139,7 +139,7 @@ class OutputStructuresTests {
         var input = FoldInput.of("dna", List.of(1L), List.of(DnaChain.of("A", "ACGT")));
         var layout = OutputStructures.layout(input, config);
 
-        assertThat(layout.chains().get(0).type()).isEqualTo(ChainType.DNA);
+        assertThat(layout.chains().get(0).type()).isEqualTo(ChainKind.DNA);
         assertThat(layout.chains().get(0).residues()).extracting(StructureLayout.Residue::name)
                 .containsExactly("DA", "DC", "DG", "DT");
         assertThat(layout.atoms()).extracting(StructureLayout.Atom::name)

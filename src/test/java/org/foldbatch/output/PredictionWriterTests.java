@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +30,7 @@ class PredictionWriterTests {
     @Test
     void writesAf3LayoutAndCopiesTheTopRankedSample(@TempDir Path dir) throws Exception {
         var layout = ModelCifTests.proteinAndLigand();
-        var out = OutputLayout.choose(dir, "prot_lig", false, LocalDateTime.of(2026, 1, 1, 0, 0), false);
+        var out = OutputLayout.of(dir, "prot_lig");
         var writer = new PredictionWriter(out, layout, META);
         var scores = new ArrayList<PredictionWriter.SampleScore>();
         float[][] tms = {{0.5f, 0.8f}, {0.8f, 0.3f}};
@@ -70,17 +69,13 @@ class PredictionWriterTests {
     }
 
     @Test
-    void aNonEmptyJobDirectoryGetsATimestampedSibling(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("job"));
-        var empty = OutputLayout.choose(dir, "job", false, LocalDateTime.of(2026, 3, 4, 5, 6, 7), false);
-        assertThat(empty.jobDir()).isEqualTo(dir.resolve("job"));
-        Files.writeString(dir.resolve("job/job_data.json"), "{}");
-        var taken = OutputLayout.choose(dir, "job", false, LocalDateTime.of(2026, 3, 4, 5, 6, 7), false);
-        assertThat(taken.jobDir()).isEqualTo(dir.resolve("job_20260304_050607"));
-        assertThat(OutputLayout.choose(dir, "job", true, LocalDateTime.now(), false).jobDir())
-                .isEqualTo(dir.resolve("job"));
-        assertThat(taken.embeddings(7)).isEqualTo(dir.resolve("job_20260304_050607/seed-7_embeddings/job_seed-7_embeddings.npz"));
-        assertThat(taken.distogram(7)).isEqualTo(dir.resolve("job_20260304_050607/seed-7_distogram/job_seed-7_distogram.npz"));
+    void everyFileOfAJobLivesUnderItsNamedDirectory(@TempDir Path dir) {
+        var job = OutputLayout.of(dir, "job");
+        assertThat(job.jobDir()).isEqualTo(dir.resolve("job"));
+        assertThat(job.dataJson()).isEqualTo(dir.resolve("job/job_data.json"));
+        assertThat(job.features(7)).isEqualTo(dir.resolve("job/seed-7_features/job_seed-7_features.bin"));
+        assertThat(job.embeddings(7)).isEqualTo(dir.resolve("job/seed-7_embeddings/job_seed-7_embeddings.npz"));
+        assertThat(job.distogram(7)).isEqualTo(dir.resolve("job/seed-7_distogram/job_seed-7_distogram.npz"));
     }
 
     @Test

@@ -19,7 +19,7 @@ final class TestLayouts {
      */
     static StructureLayout twoChainsAndIon() {
         var chains = List.of(protein("A", "ALA", "GLY", "SER"), protein("B", "LYS", "ALA", "ALA"),
-                new Chain("C", ChainType.LIGAND, List.of(new Residue(1, "ZN"))));
+                new Chain("C", ChainKind.LIGAND, List.of(new Residue(1, "ZN"))));
         var atoms = new ArrayList<Atom>();
         for (int c = 0; c < 2; c++) {
             for (int r = 1; r <= 3; r++) {
@@ -36,7 +36,7 @@ final class TestLayouts {
         for (int i = 0; i < names.length; i++) {
             residues.add(new Residue(i + 1, names[i]));
         }
-        return new Chain(id, ChainType.PROTEIN, residues);
+        return new Chain(id, ChainKind.PROTEIN, residues);
     }
 
     static float[][] constant(int n, float value) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ class RecordFileTests {
                 Record.ofInts("__input__", "residue_index", new int[] {4}, new int[] {1, 2, 40, -7}),
                 Record.ofBooleans("__input__", "seq_mask", new int[] {2, 2}, new boolean[] {true, false, true, true}),
                 Record.ofFloats("__input__", "scalar", new int[0], new float[] {80f}),
-                Record.ofJson("__config__", "json", "{\"a\": 1}"));
+                new Record("__config__", "json", DType.UINT8, new int[] {8}, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

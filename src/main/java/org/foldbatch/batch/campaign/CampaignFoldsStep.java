@@ -50,7 +50,7 @@ final class CampaignFoldsStep extends AbstractStep {
     @Override
     protected void doExecute(StepExecution stepExecution) throws Exception {
         String plan = stepExecution.getJobParameters().getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(stepExecution.getJobParameters().getString(CampaignJobParameters.OUTPUT_DIR));
+        Path out = CampaignJobParameters.outputDir(stepExecution.getJobParameters());
         PlanDefinition definition = store.definition(plan);
         Path campaignDir = out.resolve(definition.campaignName());
         List<PlannedCandidate> todo = store.candidates(plan).stream()
@@ -88,11 +88,11 @@ final class CampaignFoldsStep extends AbstractStep {
         String campaign = definition.campaignName();
         Stages stages = definition.stages();
         StoredInput input = foldInputs.find(c.inputHash()).orElseThrow();
-        String folder = campaignDir.resolve(input.name()).toString();
+        FoldJobParameters parameters = new FoldJobParameters(c.inputHash(), stages, campaignDir, null);
+        String folder = parameters.jobDir(input.name()).toString();
         store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.RUNNING, null,
                 null, folder);
         try {
-            FoldJobParameters parameters = new FoldJobParameters(c.inputHash(), stages, campaignDir, null);
             FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
             JobExecution execution = outcome.execution() != null ? outcome.execution()
                     : getJobRepository().getLastJobExecution("foldJob", parameters.toJobParameters());

@@ -1,9 +1,14 @@
 package org.foldbatch.batch.campaign;
 
+import java.nio.file.Path;
+
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.FoldInputs;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.feature.TokenCount;
+import org.foldbatch.structure.ccd.Ccd;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -65,8 +70,16 @@ class CampaignJobConfiguration {
 
     @Bean
     TokenCounter tokenCounter(CampaignProperties properties) {
-        return new SimpleTokenCounter(properties.ccdFile() == null ? SimpleTokenCounter.CcdAtoms.NONE
-                : CcdHeavyAtoms.read(properties.ccdFile()));
+        Ccd ccd = properties.ccdFile() == null ? Ccd.empty() : readCcd(properties.ccdFile());
+        return input -> TokenCount.estimate(input, ccd);
+    }
+
+    private static Ccd readCcd(Path file) {
+        try {
+            return Ccd.load(file);
+        } catch (RuntimeException e) {
+            throw new FoldbatchException("foldbatch.campaign.ccd-file: " + e.getMessage(), e);
+        }
     }
 
     @Bean

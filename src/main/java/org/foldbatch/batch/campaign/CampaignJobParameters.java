@@ -27,4 +27,9 @@ public record CampaignJobParameters(String campaignName, String planHash, String
                 .addLong(RUN_ID, runId, false)
                 .toJobParameters();
     }
+
+    /** The campaign's output directory: the one place its parameter is read back as a path. */
+    public static Path outputDir(JobParameters parameters) {
+        return Path.of(parameters.getString(OUTPUT_DIR));
+    }
 }

@@ -7,6 +7,7 @@ import org.foldbatch.batch.campaign.JdbcCampaignStore.PlanDefinition;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.PlannedCandidate;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.Status;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -32,7 +33,7 @@ final class CampaignPreflightTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var parameters = contribution.getStepExecution().getJobParameters();
         String plan = parameters.getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(parameters.getString(CampaignJobParameters.OUTPUT_DIR));
+        Path out = CampaignJobParameters.outputDir(parameters);
         PlanDefinition definition = store.definition(plan);
         TokenPolicy policy = definition.policy();
         for (PlannedCandidate c : store.candidates(plan)) {
@@ -42,11 +43,11 @@ final class CampaignPreflightTasklet implements Tasklet {
             }
             FoldInput input = inputs.get(c.inputHash());
             int tokens = counter.count(input);
-            String folder = out.resolve(definition.campaignName()).resolve(input.sanitisedName()).toString();
+            String folder = OutputLayout.of(out.resolve(definition.campaignName()), input.sanitisedName()).jobDir()
+                    .toString();
             if (policy.exceeded(tokens)) {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;
-                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " ("
-                        + counter.getClass().getSimpleName() + ")"
+                String reason = tokens + " tokens > maxTokens " + policy.maxTokens() + " (estimated)"
                         + (route ? "; routed to " + policy.routeTo() : "; rejected before search");
                 store.setCandidate(definition.campaignName(), c.name(), c.inputHash(), input.sanitisedName(),
                         definition.stages(), tokens, route ? Status.ROUTED : Status.REJECTED, reason, null, folder);

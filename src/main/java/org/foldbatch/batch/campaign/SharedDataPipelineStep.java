@@ -52,7 +52,7 @@ final class SharedDataPipelineStep extends AbstractStep {
     @Override
     protected void doExecute(StepExecution stepExecution) {
         String plan = stepExecution.getJobParameters().getString(CampaignJobParameters.PLAN);
-        Path out = Path.of(stepExecution.getJobParameters().getString(CampaignJobParameters.OUTPUT_DIR));
+        Path out = CampaignJobParameters.outputDir(stepExecution.getJobParameters());
         PlanDefinition definition = store.definition(plan);
         List<Chain> unique = new ArrayList<>();
         Set<Chain> seen = new HashSet<>();

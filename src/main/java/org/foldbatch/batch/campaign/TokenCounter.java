@@ -3,8 +3,9 @@ package org.foldbatch.batch.campaign;
 import org.foldbatch.input.FoldInput;
 
 /**
- * Tokens of a fold input as the model sees them. The exact count needs featurisation; this interface lets the
- * pre-flight guard use an estimate now and the featuriser's count later.
+ * Tokens of a fold input for the campaign's pre-flight guard: {@link org.foldbatch.feature.TokenCount#estimate}, the
+ * featuriser's exact count when every component is in the configured dictionary, else residues plus ligand heavy
+ * atoms with unknown codes counted once (a lower bound). An interface so a test can stand in a fixed count.
  */
 public interface TokenCounter {
 

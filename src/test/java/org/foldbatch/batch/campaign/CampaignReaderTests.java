@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.foldbatch.feature.TokenCount;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.Ligand;
 import org.foldbatch.input.ProteinChain;
+import org.foldbatch.structure.ccd.Ccd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +69,8 @@ class CampaignReaderTests {
         assertThat(((Ligand) fromSmi.candidates().get(1).input().chains().get(1)).smiles()).isEqualTo("CCO");
         assertThat(fromSdf.candidates()).extracting(Candidate::name).containsExactly("acetaldehyde");
         String smiles = ((Ligand) fromSdf.candidates().get(0).input().chains().get(1)).smiles();
-        assertThat(SimpleTokenCounter.smilesHeavyAtoms(smiles)).isEqualTo(3);
+        assertThat(TokenCount.estimate(FoldInput.of("h", List.of(1L), List.of(Ligand.ofSmiles("L", smiles))),
+                Ccd.empty())).as("heavy atoms").isEqualTo(3);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class FeaturiserBenchmark {
             FeatureBatch batch = featuriser.featurise(input, i + 1);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%s: %d tokens (padded %d), %d MSA rows, featurised in %.2f s%n",
-                    i == 0 ? "warm-up" : "run " + i, batch.tokenCount(), batch.paddedTokenCount(),
+                    i == 0 ? "warm-up" : "run " + i, batch.tokenCount(), batch.get("token_index").shape()[0],
                     batch.get("num_alignments").ints()[0], seconds);
         }
     }

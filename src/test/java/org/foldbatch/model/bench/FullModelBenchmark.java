@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.foldbatch.model.DiffusionSampler;
-import org.foldbatch.model.FeatureBatch;
+import org.foldbatch.model.NetworkInputs;
 import org.foldbatch.model.FoldModel;
 import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.ModelOutput;
@@ -48,8 +48,8 @@ public final class FullModelBenchmark {
         System.out.printf("random official-shape weights: %d records in %.1f s; precision %s; %d tokens; "
                 + "1 recycle, %d steps, %d sample(s)%n", store.size(), (t1 - t0) / 1e9, precision, n,
                 sampling.steps(), sampling.numSamples());
-        FeatureBatch first = SyntheticBatch.protein(n, 8, 16, 4, 1);
-        FeatureBatch second = SyntheticBatch.protein(n, 8, 16, 4, 2);
+        NetworkInputs first = SyntheticBatch.protein(n, 8, 16, 4, 1);
+        NetworkInputs second = SyntheticBatch.protein(n, 8, 16, 4, 2);
         try (FoldModel model = FoldModel.of(store, config, precision, TrunkOptions.alphaFoldDefaults(),
                 RuntimeOptions.defaults()).samplesPerCall(perCall)) {
             long b0 = System.nanoTime();

@@ -3,7 +3,7 @@ package org.foldbatch.model.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.foldbatch.model.FeatureBatch;
+import org.foldbatch.model.NetworkInputs;
 import org.foldbatch.records.Record;
 
 /**
@@ -17,7 +17,7 @@ public final class SyntheticBatch {
     private SyntheticBatch() {
     }
 
-    public static FeatureBatch protein(int n, int atomsPerToken, int msaRows, int templates, long seed) {
+    public static NetworkInputs protein(int n, int atomsPerToken, int msaRows, int templates, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         Map<String, Record> f = new LinkedHashMap<>();
         int[] aatype = new int[n];
@@ -133,7 +133,7 @@ public final class SyntheticBatch {
         gather(f, "token_atoms_to_pseudo_beta", new int[] {n}, pb, tokenMask);
         gather(f, "tokens_to_polymer_ligand_bonds", new int[] {n, 2}, new int[n * 2], new boolean[n * 2]);
         gather(f, "tokens_to_ligand_ligand_bonds", new int[] {n, 2}, new int[n * 2], new boolean[n * 2]);
-        return new FeatureBatch(f, "synthetic protein of " + n + " tokens");
+        return new NetworkInputs(f, "synthetic protein of " + n + " tokens");
     }
 
     private static void gather(Map<String, Record> f, String prefix, int[] shape, int[] idx, boolean[] mask) {

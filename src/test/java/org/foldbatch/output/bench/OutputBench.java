@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-import org.foldbatch.output.ChainType;
+import org.foldbatch.output.ChainKind;
 import org.foldbatch.output.ConfidenceHeads;
 import org.foldbatch.output.Confidences;
 import org.foldbatch.output.ConfidencesJson;
@@ -107,7 +107,7 @@ public final class OutputBench {
                 resIds[t] = r;
                 frames[t] = true;
             }
-            chains.add(new StructureLayout.Chain(c == 0 ? "A" : "B", ChainType.PROTEIN, residues));
+            chains.add(new StructureLayout.Chain(c == 0 ? "A" : "B", ChainKind.PROTEIN, residues));
         }
         return new StructureLayout("bench", chains, tokenChain, resIds, frames, atoms, List.of(), List.of());
     }

@@ -1,4 +1,4 @@
-package org.foldbatch.input;
+package org.foldbatch.constants;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Residue-name tables of AlphaFold 3 ({@code constants/residue_names.py}): standard one-letter to CCD codes per polymer
- * type, and the CCD-code to one-letter table (1,248 entries, read from {@code ccd-one-letter.tsv}).
+ * Residue-name tables of AlphaFold 3 ({@code src/alphafold3/constants/residue_names.py}): standard one-letter to CCD
+ * codes per polymer type, the CCD-code to one-letter table (1,248 entries, read from {@code ccd-one-letter.tsv}), and
+ * which residues are standard polymer residues (written as mmCIF ATOM records).
  */
 public final class ResidueNames {
 
@@ -35,6 +37,10 @@ public final class ResidueNames {
 
     private static final Map<String, Character> CCD_TO_ONE_LETTER = load();
 
+    private static final Set<String> STANDARD_POLYMER = Set.of("ALA", "ARG", "ASN", "ASP", "CYS", "GLN", "GLU", "GLY",
+            "HIS", "ILE", "LEU", "LYS", "MET", "PHE", "PRO", "SER", "THR", "TRP", "TYR", "VAL",
+            "A", "C", "G", "U", "DA", "DC", "DG", "DT");
+
     private ResidueNames() {
     }
 
@@ -42,6 +48,21 @@ public final class ResidueNames {
     public static char oneLetter(String ccdCode, char fallback) {
         Character letter = CCD_TO_ONE_LETTER.get(ccdCode);
         return letter == null ? fallback : letter;
+    }
+
+    /**
+     * The one-letter code of a residue in a chain of the given mmCIF polymer type, with AlphaFold 3's defaults: N in
+     * nucleic-acid chains, X in protein and other chains.
+     */
+    public static char oneLetter(String residueName, String mmcifChainType) {
+        boolean nucleic = mmcifChainType != null && mmcifChainType.startsWith("poly")
+                && mmcifChainType.contains("nucleotide");
+        return oneLetter(residueName, nucleic ? 'N' : 'X');
+    }
+
+    /** Standard polymer residues are written as ATOM records, everything else (UNK and modified ones too) as HETATM. */
+    public static boolean isStandardPolymerResidue(String residueName) {
+        return STANDARD_POLYMER.contains(residueName);
     }
 
     /** Number of entries in the CCD to one-letter table. */

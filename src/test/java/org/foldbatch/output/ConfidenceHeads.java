@@ -1,7 +1,9 @@
 package org.foldbatch.output;
 
 /**
- * Turns the confidence and distogram heads' logits into the values AF3 keeps (model fact sheet 4.15-4.17):
+ * A plain-Java reference for tests: turns the confidence and distogram heads' logits into the values AF3 keeps
+ * (AlphaFold 3: src/alphafold3/model/confidences.py and network/confidence_head.py; production gets them from the
+ * TensorFlow head in {@code model.ConfidenceHead}):
  * pLDDT (50 bins over [0, 1], times 100), expected PAE and TM-score-adjusted PAE (64 bins of 0.5 Å), and contact
  * probabilities (distogram bins whose top is at most 8 Å). Sums run in double and are stored as float32, the
  * precision AF3 keeps them in.
@@ -133,5 +135,22 @@ public final class ConfidenceHeads {
         if (values.length != expected) {
             throw new IllegalArgumentException(what + ": expected " + expected + " bins, got " + values.length);
         }
+    }
+
+    /**
+     * A sample from the heads' raw outputs: per-atom pLDDT logits {@code [A][50]} (already gathered to the output
+     * atoms), PAE logits {@code [T][T][64]} and contact probabilities {@code [T][T]}.
+     */
+    static SampleResult sampleFromLogits(StructureLayout layout, long seed, int sample, float[][] atomPositions,
+            float[][] plddtLogits, float[][][] paeLogits, float[][] contactProbs) {
+        float[] plddt = new float[plddtLogits.length];
+        for (int a = 0; a < plddt.length; a++) {
+            plddt[a] = plddt(plddtLogits[a]);
+        }
+        var pae = pae(paeLogits, layout.tokenChain());
+        var result = new SampleResult(seed, sample, atomPositions, plddt, pae.pae(), pae.tmAdjustedGlobal(),
+                pae.tmAdjustedInterface(), contactProbs);
+        result.checkFits(layout);
+        return result;
     }
 }

@@ -1,7 +1,10 @@
 package org.foldbatch.output;
 
-/** Molecule type of an output chain, with the mmCIF entity types AF3 writes for it. */
-public enum ChainType {
+/**
+ * What kind of molecule an output chain is, with the mmCIF types AF3 writes for it. Coarser than
+ * {@link org.foldbatch.constants.ChainType}: every non-polymer (branched ones too) is a ligand here.
+ */
+public enum ChainKind {
     PROTEIN("polypeptide(L)", "L-PEPTIDE LINKING"),
     RNA("polyribonucleotide", "RNA LINKING"),
     DNA("polydeoxyribonucleotide", "DNA LINKING"),
@@ -10,7 +13,7 @@ public enum ChainType {
     private final String entityPolyType;
     private final String defaultChemCompType;
 
-    ChainType(String entityPolyType, String defaultChemCompType) {
+    ChainKind(String entityPolyType, String defaultChemCompType) {
         this.entityPolyType = entityPolyType;
         this.defaultChemCompType = defaultChemCompType;
     }

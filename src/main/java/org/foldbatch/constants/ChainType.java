@@ -1,4 +1,4 @@
-package org.foldbatch.feature;
+package org.foldbatch.constants;
 
 /** AlphaFold 3's chain types for input chains, with the mmCIF names they stand for. */
 public enum ChainType {

@@ -1,4 +1,4 @@
-package org.foldbatch.structure;
+package org.foldbatch.constants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
