@@ -4,6 +4,8 @@ import org.foldbatch.input.FoldInput;
 import org.foldbatch.output.OutputLayout;
 import org.foldbatch.pipeline.CachedTemplates;
 import org.foldbatch.pipeline.DataPipeline;
+import org.foldbatch.pipeline.SearchEnginesJson;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -41,11 +43,14 @@ class DataJsonStepConfiguration {
                 layout.writeDataJson(inputs.get(inputHash));
                 return RepeatStatus.FINISHED;
             }
-            DataPipeline pipeline = stores.pipeline(resources, null, STEP);
+            StepExecution step = contribution.getStepExecution();
+            DataPipeline pipeline = stores.pipeline(resources, step, null, STEP);
             CachedTemplates templates = stores.templates(resources, null, STEP);
             FoldInput completed = pipeline.complete(inputs.get(inputHash),
                     chain -> templates.stored(chain, pipeline.unpairedProfile(chain)));
             layout.writeDataJson(completed);
+            layout.writeSearchEngines(SearchEnginesJson.of(resources
+                    .plan(FoldJobParameters.searchEngine(step.getJobParameters())).config(), completed));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };

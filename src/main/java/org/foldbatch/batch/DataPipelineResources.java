@@ -2,13 +2,20 @@ package org.foldbatch.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.msa.ChainMsaSearch;
 import org.foldbatch.msa.DatabaseConfig;
 import org.foldbatch.msa.GeneSearchPlan;
 import org.foldbatch.msa.HmmerBinaries;
-import org.foldbatch.msa.HmmerSearchExecutor;
+import org.foldbatch.msa.GeneSearchExecutor;
+import org.foldbatch.msa.MmseqsBinary;
+import org.foldbatch.msa.MmseqsIndex;
+import org.foldbatch.msa.Mmseqs2;
+import org.foldbatch.msa.SearchTool;
 import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.pipeline.DatabaseLocations;
 import org.foldbatch.template.TemplateDatabase;
@@ -23,7 +30,9 @@ public final class DataPipelineResources {
     private final FoldbatchProperties properties;
     private final ToolRunner toolRunner = new ToolRunner();
     private volatile HmmerBinaries binaries;
-    private volatile GeneSearchPlan plan;
+    private volatile MmseqsBinary mmseqsBinary;
+    private volatile String mmseqsVersion;
+    private final Map<String, GeneSearchPlan> plans = new ConcurrentHashMap<>();
 
     public DataPipelineResources(FoldbatchProperties properties) {
         this.properties = properties;
@@ -44,20 +53,58 @@ public final class DataPipelineResources {
         return binaries;
     }
 
-    public synchronized GeneSearchPlan plan() {
+    public GeneSearchPlan plan() {
+        return plan(null);
+    }
+
+    /**
+     * The process's plan for jobs whose protein databases are all searched by {@code proteinEngine} (a campaign's
+     * {@code searchEngine}), or as the settings say when null; one per engine, so fingerprints are taken once.
+     */
+    public synchronized GeneSearchPlan plan(SearchTool proteinEngine) {
+        String key = proteinEngine == null ? "" : proteinEngine.engineName();
+        GeneSearchPlan plan = plans.get(key);
         if (plan == null) {
-            plan = new GeneSearchPlan(databaseConfig(), hmmer().version(toolRunner));
+            DatabaseConfig config = proteinEngine == null ? databaseConfig()
+                    : databaseConfig().withProteinEngine(proteinEngine);
+            plan = new GeneSearchPlan(config, hmmer().version(toolRunner),
+                    config.usesMmseqs() ? mmseqsVersion() : null);
+            plans.put(key, plan);
         }
         return plan;
     }
 
-    public ChainMsaSearch chainSearch() {
-        return new ChainMsaSearch(plan());
+    public ChainMsaSearch chainSearch(SearchTool proteinEngine) {
+        return new ChainMsaSearch(plan(proteinEngine));
     }
 
-    public HmmerSearchExecutor searchExecutor() {
+    /** Runs searches with HMMER, or MMseqs2 (located when first needed) where a request says so. */
+    public GeneSearchExecutor searchExecutor() {
         Path scratch = scratchDir();
-        return new HmmerSearchExecutor(hmmer(), toolRunner, properties.search().toolTimeout(), scratch);
+        Duration timeout = properties.search().toolTimeout();
+        return new GeneSearchExecutor(hmmer(), () -> mmseqs(scratch), toolRunner, timeout, scratch);
+    }
+
+    /** The MMseqs2 searcher with its managed index directory {@code <data dir>/mmseqs}. */
+    Mmseqs2 mmseqs(Path scratch) {
+        MmseqsIndex index = new MmseqsIndex(mmseqs(), mmseqsVersion(), toolRunner,
+                properties.dataDir().resolve("mmseqs"), databaseConfig().cpus(SearchTool.MMSEQS2),
+                properties.search().toolTimeout());
+        return new Mmseqs2(mmseqs(), index, toolRunner, properties.search().toolTimeout(), scratch);
+    }
+
+    private MmseqsBinary mmseqs() {
+        if (mmseqsBinary == null) {
+            mmseqsBinary = MmseqsBinary.locate(properties.search().mmseqsBinary());
+        }
+        return mmseqsBinary;
+    }
+
+    private String mmseqsVersion() {
+        if (mmseqsVersion == null) {
+            mmseqsVersion = mmseqs().version(toolRunner);
+        }
+        return mmseqsVersion;
     }
 
     public TemplateSearchConfig templateConfig() {
@@ -78,7 +125,8 @@ public final class DataPipelineResources {
         int cpus = Math.min(Runtime.getRuntime().availableProcessors(), 8);
         try {
             return new DatabaseConfig(locations().specs(), s.jackhmmerCpus() > 0 ? s.jackhmmerCpus() : cpus,
-                    s.nhmmerCpus() > 0 ? s.nhmmerCpus() : cpus, s.maxParallelSearches(), s.maxParallelShards() > 0 ? s.maxParallelShards() : null);
+                    s.nhmmerCpus() > 0 ? s.nhmmerCpus() : cpus, s.maxParallelSearches(), s.maxParallelShards() > 0 ? s.maxParallelShards() : null,
+                    DatabaseLocations.engines(s.engine()));
         } catch (IllegalArgumentException e) {
             throw new FoldbatchException("settings: " + e.getMessage(), e);
         }

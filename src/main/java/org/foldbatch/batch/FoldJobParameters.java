@@ -3,6 +3,7 @@ package org.foldbatch.batch;
 import java.nio.file.Path;
 
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.msa.SearchTool;
 import org.foldbatch.output.OutputLayout;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -12,12 +13,19 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * launched again restarts its failed run or is reported complete; {@code fresh} (from --force) makes a new instance.
  * The output directory is not identifying: moving the output does not make the fold a different fold.
  */
-public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, SearchTool searchEngine) {
 
     public static final String INPUT_HASH = "input.hash";
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    /** Identifying, and present only when a campaign searches its protein databases with another engine. */
+    public static final String SEARCH_ENGINE = "search.engine";
+
+    /** A job with the settings' search engines. */
+    public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+        this(inputHash, stages, outputDir, fresh, null);
+    }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
@@ -89,7 +97,16 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
         if (fresh != null) {
             b.addString(FRESH, fresh);
         }
+        if (searchEngine != null) {
+            b.addString(SEARCH_ENGINE, searchEngine.engineName());
+        }
         return b.toJobParameters();
+    }
+
+    /** The engine a job's protein databases are searched with; null means as the settings say. */
+    public static SearchTool searchEngine(JobParameters parameters) {
+        String engine = parameters.getString(SEARCH_ENGINE);
+        return engine == null ? null : SearchTool.ofEngine(engine);
     }
 
     /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */

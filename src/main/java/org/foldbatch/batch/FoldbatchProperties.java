@@ -44,6 +44,9 @@ public record FoldbatchProperties(
      * @param parallelChains      gene-search partitions (unique chains) run at the same time in one process
      * @param hmmerBinaryDir      directory holding jackhmmer, nhmmer, hmmbuild, hmmalign, hmmsearch (default: PATH)
      * @param toolTimeout         a search running longer is killed and its partition fails
+     * @param engine              search engine by database name: {@code jackhmmer} (default) or {@code mmseqs2} for
+     *                            protein databases; RNA databases are searched with nhmmer
+     * @param mmseqsBinary        the {@code mmseqs} executable (default: PATH)
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -52,7 +55,9 @@ public record FoldbatchProperties(
             @DefaultValue("0") int maxParallelShards,
             @DefaultValue("1") int parallelChains,
             Path hmmerBinaryDir,
-            @DefaultValue("24h") Duration toolTimeout) {
+            @DefaultValue("24h") Duration toolTimeout,
+            @DefaultValue Map<String, String> engine,
+            Path mmseqsBinary) {
     }
 
     /**

@@ -31,7 +31,7 @@ final class GeneSearchTasklet implements Tasklet {
             throw new FoldbatchException(input.name() + ": no chain with key " + key.partitionName());
         }
         StepExecution step = contribution.getStepExecution();
-        ChainMsas msas = stores.pipeline(resources, step.getJobExecutionId(), step.getStepName())
+        ChainMsas msas = stores.pipeline(resources, step, step.getJobExecutionId(), step.getStepName())
                 .searchChain(sequence, key.type(), resources.searchExecutor());
         contribution.incrementWriteCount(msas.runs().size());
         return RepeatStatus.FINISHED;

@@ -8,6 +8,7 @@ import org.foldbatch.batch.jdbc.StepSearchCache;
 import org.foldbatch.batch.jdbc.StepTemplateCache;
 import org.foldbatch.pipeline.CachedTemplates;
 import org.foldbatch.pipeline.DataPipeline;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
@@ -17,8 +18,9 @@ import org.foldbatch.pipeline.DataPipeline;
 record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
         JdbcChainMsaStore chainMsas) {
 
-    DataPipeline pipeline(DataPipelineResources resources, Long jobExecutionId, String stepName) {
-        return new DataPipeline(resources.chainSearch(),
+    /** @param step the asking step, whose job parameters may choose the search engine */
+    DataPipeline pipeline(DataPipelineResources resources, StepExecution step, Long jobExecutionId, String stepName) {
+        return new DataPipeline(resources.chainSearch(FoldJobParameters.searchEngine(step.getJobParameters())),
                 new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas);
     }
 

@@ -32,7 +32,7 @@ final class TemplateSearchTasklet implements Tasklet {
             throw new FoldbatchException(input.name() + ": no protein chain with key " + key.partitionName());
         }
         StepExecution step = contribution.getStepExecution();
-        DataPipeline pipeline = stores.pipeline(resources, null, step.getStepName());
+        DataPipeline pipeline = stores.pipeline(resources, step, null, step.getStepName());
         var templates = stores.templates(resources, step.getJobExecutionId(), step.getStepName())
                 .searched(chain, pipeline.unpairedProfile(chain));
         contribution.incrementWriteCount(templates.size());

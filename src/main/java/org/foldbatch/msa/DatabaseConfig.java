@@ -14,9 +14,17 @@ import java.util.Map;
  * @param nhmmerCpus          {@code --cpu} of each nhmmer run
  * @param maxParallelSearches database searches of one chain run at once (AlphaFold 3 runs all 4 or 3)
  * @param maxParallelShards   shards of one sharded database searched at once; null means all
+ * @param engines             databases searched with another engine than AlphaFold 3's (only {@code mmseqs2} for
+ *                            protein databases); absent ones use jackhmmer or nhmmer
  */
 public record DatabaseConfig(Map<SequenceDatabase, DatabaseSpec> databases, int jackhmmerCpus, int nhmmerCpus,
-        int maxParallelSearches, Integer maxParallelShards) {
+        int maxParallelSearches, Integer maxParallelShards, Map<SequenceDatabase, SearchTool> engines) {
+
+    /** AlphaFold 3's engines everywhere. */
+    public DatabaseConfig(Map<SequenceDatabase, DatabaseSpec> databases, int jackhmmerCpus, int nhmmerCpus,
+            int maxParallelSearches, Integer maxParallelShards) {
+        this(databases, jackhmmerCpus, nhmmerCpus, maxParallelSearches, maxParallelShards, Map.of());
+    }
 
     public DatabaseConfig {
         EnumMap<SequenceDatabase, DatabaseSpec> copy = new EnumMap<>(SequenceDatabase.class);
@@ -27,6 +35,19 @@ public record DatabaseConfig(Map<SequenceDatabase, DatabaseSpec> databases, int 
             }
         });
         databases = Map.copyOf(copy);
+        EnumMap<SequenceDatabase, SearchTool> chosen = new EnumMap<>(SequenceDatabase.class);
+        engines.forEach((database, tool) -> {
+            if (tool != database.tool() && (tool != SearchTool.MMSEQS2 || database.type() != MoleculeType.PROTEIN)) {
+                throw new IllegalArgumentException("search.engine." + database.role() + ": " + tool.engineName()
+                        + " cannot search a " + database.type() + " database (" + database.tool().engineName()
+                        + (database.type() == MoleculeType.PROTEIN ? " or mmseqs2)" : " only; MMseqs2 searches"
+                                + " protein databases)"));
+            }
+            if (tool != database.tool()) {
+                chosen.put(database, tool);
+            }
+        });
+        engines = Map.copyOf(chosen);
         if (jackhmmerCpus < 1 || nhmmerCpus < 1) {
             throw new IllegalArgumentException("CPUs per search must be >= 1, got jackhmmer=" + jackhmmerCpus
                     + " nhmmer=" + nhmmerCpus);
@@ -44,9 +65,27 @@ public record DatabaseConfig(Map<SequenceDatabase, DatabaseSpec> databases, int 
         return databases.get(database);
     }
 
-    /** {@code --cpu} of one search with {@code tool}. */
+    /** {@code --cpu} (MMseqs2: {@code --threads}) of one search with {@code tool}; MMseqs2 takes jackhmmer's. */
     public int cpus(SearchTool tool) {
-        return tool == SearchTool.JACKHMMER ? jackhmmerCpus : nhmmerCpus;
+        return tool == SearchTool.NHMMER ? nhmmerCpus : jackhmmerCpus;
+    }
+
+    /** The engine that searches {@code database}: the configured one, else AlphaFold 3's. */
+    public SearchTool tool(SequenceDatabase database) {
+        return engines.getOrDefault(database, database.tool());
+    }
+
+    /** This configuration with every protein database searched by {@code tool} (a campaign's search engine). */
+    public DatabaseConfig withProteinEngine(SearchTool tool) {
+        Map<SequenceDatabase, SearchTool> all = new EnumMap<>(SequenceDatabase.class);
+        all.putAll(engines);
+        SequenceDatabase.searchedFor(MoleculeType.PROTEIN).forEach(d -> all.put(d, tool));
+        return new DatabaseConfig(databases, jackhmmerCpus, nhmmerCpus, maxParallelSearches, maxParallelShards, all);
+    }
+
+    /** True when some database is searched with MMseqs2. */
+    public boolean usesMmseqs() {
+        return engines.containsValue(SearchTool.MMSEQS2);
     }
 
     /** The databases a chain type needs, in AlphaFold 3's submission order. */

@@ -7,13 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The database searches AlphaFold 3 runs for one chain, with the tool, E-value and row limit the
- * {@link SequenceDatabase} catalogue gives each database. A database's fingerprint is recomputed only when the size or modification time of one of its files
+ * {@link SequenceDatabase} catalogue gives each database (MMseqs2 and ColabFold's E-value where configured). A database's fingerprint is recomputed only when the size or modification time of one of its files
  * changes.
  */
 public final class GeneSearchPlan {
 
     private final DatabaseConfig config;
     private final String hmmerVersion;
+    private final String mmseqsVersion;
     private final Map<DatabaseSpec, Fingerprint> fingerprints = new ConcurrentHashMap<>();
 
     private record Fingerprint(String statSignature, String value) {
@@ -21,8 +22,17 @@ public final class GeneSearchPlan {
 
     /** @param hmmerVersion e.g. from {@link HmmerBinaries#version(ToolRunner)}; part of every cache key */
     public GeneSearchPlan(DatabaseConfig config, String hmmerVersion) {
+        this(config, hmmerVersion, null);
+    }
+
+    /** @param mmseqsVersion from {@link MmseqsBinary#version(ToolRunner)}; null when no database uses MMseqs2 */
+    public GeneSearchPlan(DatabaseConfig config, String hmmerVersion, String mmseqsVersion) {
+        if (config.usesMmseqs() && mmseqsVersion == null) {
+            throw new IllegalArgumentException("A database is searched with MMseqs2 but no MMseqs2 version is known");
+        }
         this.config = config;
         this.hmmerVersion = hmmerVersion;
+        this.mmseqsVersion = mmseqsVersion;
     }
 
     public DatabaseConfig config() {
@@ -35,9 +45,11 @@ public final class GeneSearchPlan {
         for (DatabaseSpec spec : config.databasesFor(type)) {
             spec.requireFiles();
             SequenceDatabase database = SequenceDatabase.ofRole(spec.name());
-            requests.add(new SearchRequest(type, sequence, spec, database.tool(), database.eValue(),
-                    database.maxSequences(), config.cpus(database.tool()), config.maxParallelShards(), hmmerVersion,
-                    fingerprint(spec)));
+            SearchTool tool = config.tool(database);
+            boolean mmseqs = tool == SearchTool.MMSEQS2;
+            requests.add(new SearchRequest(type, sequence, spec, tool, mmseqs ? Mmseqs2.E_VALUE : database.eValue(),
+                    database.maxSequences(), config.cpus(tool), config.maxParallelShards(),
+                    mmseqs ? mmseqsVersion : hmmerVersion, fingerprint(spec)));
         }
         return requests;
     }

@@ -48,7 +48,8 @@ public record HmmerBinaries(Path jackhmmer, Path nhmmer, Path hmmbuild, Path hmm
         throw new IllegalStateException("Cannot read the HMMER version from " + jackhmmer + " -h");
     }
 
-    private static Path searchPath(String name) {
+    /** The first executable {@code name} on the {@code PATH}, or null. */
+    static Path searchPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;

@@ -36,6 +36,28 @@ public record OutputLayout(Path jobDir, String name, boolean compress) {
         return dataJson();
     }
 
+    /**
+     * {@code J_data_search_engines.json}: which engine searched each database, beside {@code J_data.json}, whose
+     * schema (AlphaFold 3's input) has no such field. Written only when some database was searched with another
+     * engine than AlphaFold 3's, so a default run's files are exactly AlphaFold 3's.
+     */
+    public Path searchEnginesJson() {
+        return jobDir.resolve(name + "_data_search_engines.json");
+    }
+
+    /** Writes {@link #searchEnginesJson()}, or removes a stale one when {@code json} is null (AlphaFold 3's engines). */
+    public void writeSearchEngines(String json) {
+        if (json != null) {
+            AtomicFiles.write(searchEnginesJson(), json);
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(searchEnginesJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot remove " + searchEnginesJson() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The completed input the featurisation and inference read back. */
     public FoldInput readDataJson() {
         return new FoldInputLoader().load(dataJson()).get(0);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.foldbatch.msa.DatabaseSpec;
+import org.foldbatch.msa.SearchTool;
 import org.foldbatch.msa.SequenceDatabase;
 
 /**
@@ -57,6 +58,31 @@ public record DatabaseLocations(Map<String, String> configured, Map<String, Doub
             tried.add(candidate);
         }
         return tried.get(0);
+    }
+
+    /**
+     * The engines of {@code foldbatch.search.engine.<db>} settings by database (names written as freely as paths);
+     * an unknown database or engine fails with one line naming the setting.
+     */
+    public static Map<SequenceDatabase, SearchTool> engines(Map<String, String> configured) {
+        Map<SequenceDatabase, SearchTool> engines = new EnumMap<>(SequenceDatabase.class);
+        configured.forEach((name, engine) -> {
+            SequenceDatabase database = null;
+            for (SequenceDatabase candidate : SequenceDatabase.values()) {
+                if (normalise(candidate.role()).equals(normalise(name))) {
+                    database = candidate;
+                }
+            }
+            if (database == null) {
+                throw new IllegalArgumentException("search.engine." + name + ": not a gene-search database");
+            }
+            try {
+                engines.put(database, SearchTool.ofEngine(engine.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("search.engine." + name + ": " + e.getMessage(), e);
+            }
+        });
+        return engines;
     }
 
     private static <V> V lookup(Map<String, V> map, String role) {

@@ -29,7 +29,7 @@ class ChainMsaSearchTests {
     }
 
     private Function<SearchRequest, SearchResult> hmmer() {
-        return new HmmerSearchExecutor(HmmerBinaries.locate(TestData.HMMER), new ToolRunner(), Duration.ofMinutes(5), temp);
+        return new GeneSearchExecutor(HmmerBinaries.locate(TestData.HMMER), new ToolRunner(), Duration.ofMinutes(5), temp);
     }
 
     private static ChainMsas searched(ChainMsaSearch search, String sequence, MoleculeType type,

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.foldbatch.msa.DatabaseSpec;
 import org.foldbatch.msa.HmmerBinaries;
-import org.foldbatch.msa.HmmerSearchExecutor;
+import org.foldbatch.msa.GeneSearchExecutor;
 import org.foldbatch.msa.MoleculeType;
 import org.foldbatch.msa.Msa;
 import org.foldbatch.msa.SearchRequest;
@@ -34,7 +34,7 @@ public final class GeneSearchBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 400;
 
-        HmmerSearchExecutor executor = new HmmerSearchExecutor(HmmerBinaries.locate(null), new ToolRunner(),
+        GeneSearchExecutor executor = new GeneSearchExecutor(HmmerBinaries.locate(null), new ToolRunner(),
                 Duration.ofMinutes(10), null);
         DatabaseSpec uniref = DatabaseSpec.of("uniref90", Path.of("samples/databases/uniref90__subsampled_1000.fasta"));
         SearchRequest request = new SearchRequest(MoleculeType.PROTEIN, QUERY, uniref, SearchTool.JACKHMMER, 1e-4,
