@@ -8,6 +8,7 @@ public enum ReportSection {
     STATUS("status", "Job status: latest execution of each job"),
     STEPS("steps", "Step timings"),
     CACHE("cache", "Cache efficiency"),
+    MSAS("msas", "MSA searches: the engine that produced each stored MSA and its CPU time"),
     RANKING("ranking", "Campaign ranking"),
     FAILURES("failures", "Failures"),
     RUNS("runs", "Campaign runs");

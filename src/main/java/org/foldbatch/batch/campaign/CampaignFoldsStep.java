@@ -88,7 +88,8 @@ final class CampaignFoldsStep extends AbstractStep {
         String campaign = definition.campaignName();
         Stages stages = definition.stages();
         StoredInput input = foldInputs.find(c.inputHash()).orElseThrow();
-        FoldJobParameters parameters = new FoldJobParameters(c.inputHash(), stages, campaignDir, null);
+        FoldJobParameters parameters = new FoldJobParameters(c.inputHash(), stages, campaignDir, null,
+                definition.searchEngine());
         String folder = parameters.jobDir(input.name()).toString();
         store.setCandidate(campaign, c.name(), c.inputHash(), input.name(), stages, c.tokens(), Status.RUNNING, null,
                 null, folder);

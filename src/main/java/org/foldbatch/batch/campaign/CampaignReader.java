@@ -18,6 +18,7 @@ import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.input.InputException;
 import org.foldbatch.input.Ligand;
+import org.foldbatch.msa.SearchTool;
 import org.springframework.scheduling.support.CronExpression;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ public final class CampaignReader {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private static final Set<String> COMMON = Set.of("name", "mode", "stages", "schedule", "seeds", "maxTokens",
-            "overLimit", "routeTo", "fixed");
+            "overLimit", "routeTo", "fixed", "searchEngine");
     private static final Map<CampaignMode, Set<String>> MODE_FIELDS = Map.of(
             CampaignMode.LIGAND_SCREEN, Set.of("ligands", "ligandFile"),
             CampaignMode.PULLDOWN, Set.of("partners", "partnerFile"),
@@ -114,7 +115,19 @@ public final class CampaignReader {
                         + candidates.get(i).name() + "'; give them distinct names");
             }
         }
-        return new Campaign(name, mode, stages, schedule, policy, candidates, file);
+        return new Campaign(name, mode, stages, schedule, policy, candidates, file, searchEngine(root));
+    }
+
+    /** {@code searchEngine: jackhmmer | mmseqs2}: the engine of every protein search; absent, the settings'. */
+    private SearchTool searchEngine(JsonNode root) {
+        if (!root.has("searchEngine")) {
+            return null;
+        }
+        String engine = string(root, "$", "searchEngine");
+        if (engine.equals(SearchTool.JACKHMMER.engineName()) || engine.equals(SearchTool.MMSEQS2.engineName())) {
+            return SearchTool.ofEngine(engine);
+        }
+        throw error("$.searchEngine", "expected jackhmmer or mmseqs2, got '" + engine + "'");
     }
 
     /** A chain of the campaign without its id (ids are given per fold), and the name it gives a candidate. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.jdbc.SqlStatements;
+import org.foldbatch.msa.SearchTool;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,8 +38,9 @@ public final class JdbcCampaignStore {
             String message) {
     }
 
-    /** The stored guard of a plan. */
-    public record PlanDefinition(String planHash, String campaignName, Stages stages, TokenPolicy policy) {
+    /** The stored guard of a plan; {@code searchEngine} null means the settings' engines. */
+    public record PlanDefinition(String planHash, String campaignName, Stages stages, TokenPolicy policy,
+            SearchTool searchEngine) {
     }
 
     private final JdbcTemplate jdbc;
@@ -55,7 +57,8 @@ public final class JdbcCampaignStore {
             jdbc.update(SqlStatements.get("campaign_definition_insert"), hash, campaign.name(), campaign.mode().label(),
                     campaign.stages().label(),
                     campaign.source() == null ? null : campaign.source().toAbsolutePath().toString(), p.maxTokens(),
-                    p.overLimit().name(), p.routeTo(), now());
+                    p.overLimit().name(), p.routeTo(), now(),
+                    campaign.searchEngine() == null ? null : campaign.searchEngine().engineName());
         } catch (DuplicateKeyException samePlanAlreadyStored) {
             return;
         }
@@ -69,10 +72,11 @@ public final class JdbcCampaignStore {
 
     public PlanDefinition definition(String planHash) {
         return jdbc.queryForObject(
-                "SELECT campaign_name, stages, max_tokens, over_limit, route_to FROM fb_campaign_definition"
+                "SELECT campaign_name, stages, max_tokens, over_limit, route_to, search_engine FROM fb_campaign_definition"
                         + " WHERE plan_hash = ?",
                 (rs, i) -> new PlanDefinition(planHash, rs.getString(1), Stages.fromLabel(rs.getString(2)),
-                        new TokenPolicy(rs.getInt(3), TokenPolicy.OverLimit.valueOf(rs.getString(4)), rs.getString(5))),
+                        new TokenPolicy(rs.getInt(3), TokenPolicy.OverLimit.valueOf(rs.getString(4)), rs.getString(5)),
+                        rs.getString(6) == null ? null : SearchTool.ofEngine(rs.getString(6))),
                 planHash);
     }
 

@@ -78,7 +78,7 @@ final class SharedDataPipelineStep extends AbstractStep {
         try {
             FoldJobLauncher.Outcome outcome = launcher.launch(stored, new FoldJobParameters(hash,
                     FoldJobParameters.Stages.DATA_PIPELINE, out.resolve(definition.campaignName()).resolve("_shared"),
-                    null));
+                    null, definition.searchEngine()));
             if (outcome.failed()) {
                 log.warn("{}: shared data pipeline {}; each candidate searches its missing chains itself",
                         definition.campaignName(), outcome.execution().getStatus());
