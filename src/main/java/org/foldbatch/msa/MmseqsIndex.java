@@ -43,7 +43,7 @@ public final class MmseqsIndex {
         this.binary = binary;
         this.version = version;
         this.runner = runner;
-        this.root = root;
+        this.root = root.toAbsolutePath().normalize();
         this.threads = threads;
         this.timeout = timeout;
     }
