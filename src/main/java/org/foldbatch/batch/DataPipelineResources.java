@@ -85,10 +85,11 @@ public final class DataPipelineResources {
         return new GeneSearchExecutor(hmmer(), () -> mmseqs(scratch), toolRunner, timeout, scratch);
     }
 
-    /** The MMseqs2 searcher with its managed index directory {@code <data dir>/mmseqs}. */
+    /** The MMseqs2 searcher with its managed index directory ({@code <data dir>/mmseqs} unless set). */
     Mmseqs2 mmseqs(Path scratch) {
         MmseqsIndex index = new MmseqsIndex(mmseqs(), mmseqsVersion(), toolRunner,
-                properties.dataDir().resolve("mmseqs"), databaseConfig().cpus(SearchTool.MMSEQS2),
+                properties.search().mmseqsIndexDir() != null ? properties.search().mmseqsIndexDir()
+                        : properties.dataDir().resolve("mmseqs"), databaseConfig().cpus(SearchTool.MMSEQS2),
                 properties.search().toolTimeout());
         return new Mmseqs2(mmseqs(), index, toolRunner, properties.search().toolTimeout(), scratch);
     }

@@ -47,6 +47,8 @@ public record FoldbatchProperties(
      * @param engine              search engine by database name: {@code jackhmmer} (default) or {@code mmseqs2} for
      *                            protein databases; RNA databases are searched with nhmmer
      * @param mmseqsBinary        the {@code mmseqs} executable (default: PATH)
+     * @param mmseqsIndexDir      managed MMseqs2 databases and indexes, one per database fingerprint (default:
+     *                            {@code <data dir>/mmseqs}); may be shared by several data dirs and processes
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -57,7 +59,8 @@ public record FoldbatchProperties(
             Path hmmerBinaryDir,
             @DefaultValue("24h") Duration toolTimeout,
             @DefaultValue Map<String, String> engine,
-            Path mmseqsBinary) {
+            Path mmseqsBinary,
+            Path mmseqsIndexDir) {
     }
 
     /**
