@@ -94,6 +94,11 @@ public final class DataPipelineResources {
         return new Mmseqs2(mmseqs(), index, toolRunner, properties.search().toolTimeout(), scratch);
     }
 
+    /** Fails with one line when a database is configured for MMseqs2 but {@code mmseqs} cannot be found. */
+    public void requireMmseqs() {
+        mmseqs();
+    }
+
     private MmseqsBinary mmseqs() {
         if (mmseqsBinary == null) {
             mmseqsBinary = MmseqsBinary.locate(properties.search().mmseqsBinary());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputValidator;
+import org.foldbatch.msa.DatabaseConfig;
 import org.foldbatch.msa.MoleculeType;
 
 /**
@@ -53,7 +54,11 @@ public final class Preflight {
         }
         resources.hmmer();
         try {
-            resources.databaseConfig().requireFiles(types.toArray(MoleculeType[]::new));
+            DatabaseConfig config = resources.databaseConfig();
+            if (types.contains(MoleculeType.PROTEIN) && config.usesMmseqs()) {
+                resources.requireMmseqs();
+            }
+            config.requireFiles(types.toArray(MoleculeType[]::new));
         } catch (IllegalArgumentException e) {
             throw new FoldbatchException(e.getMessage(), e);
         }
