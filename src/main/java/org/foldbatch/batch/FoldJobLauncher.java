@@ -4,10 +4,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.foldbatch.FoldbatchException;
-import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
-import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry.FoldRun;
+import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -71,11 +72,13 @@ public final class FoldJobLauncher {
 
     private void recoverIfCrashed(String name, JobExecution running) {
         Optional<FoldRun> owner = runs.find(running.getId());
-        if (owner.isPresent() && !owner.get().host().equals(HostIdentity.hostName())) {
+        if (owner.isPresent() && !owner.get().host().equals(ProcessOwner.hostName())) {
             throw new FoldbatchException(name + ": execution " + running.getId() + " is running on host "
                     + owner.get().host() + " (pid " + owner.get().pid() + "); wait for it, or stop it there");
         }
-        if (owner.isPresent() && isAlive(owner.get().pid(), running)) {
+        if (owner.isPresent() && new ProcessOwner(owner.get().host(), owner.get().pid())
+                .aliveSince(running.getCreateTime() == null ? null
+                        : running.getCreateTime().atZone(ZoneId.systemDefault()).toInstant())) {
             throw new FoldbatchException(name + ": execution " + running.getId() + " is still running in process "
                     + owner.get().pid() + " on this host");
         }
@@ -84,14 +87,4 @@ public final class FoldJobLauncher {
         jobOperator.recover(running);
     }
 
-    /** A live pid only counts if that process started before the execution: pids get reused after a crash. */
-    private static boolean isAlive(long pid, JobExecution execution) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .map(p -> p.info().startInstant()
-                        .map(start -> execution.getCreateTime() == null
-                                || !start.isAfter(execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant()))
-                        .orElse(true))
-                .orElse(false);
-    }
 }

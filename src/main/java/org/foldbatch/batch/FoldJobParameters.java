@@ -1,6 +1,10 @@
 package org.foldbatch.batch;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.output.OutputLayout;
@@ -22,51 +26,45 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
         /** Gene and template search, then {@code _data.json} ({@code --data-pipeline-only}). */
-        DATA_PIPELINE("data", true, false, false),
+        DATA_PIPELINE(Part.DATA),
         /** The data pipeline, then the feature batch of each seed ({@code --featurise-only}). */
-        FEATURES("data+features", true, true, false),
+        FEATURES(Part.DATA, Part.FEATURES),
         /** Everything, as {@code run_alphafold.py} does by default. */
-        FULL("data+features+inference", true, true, true),
+        FULL(Part.DATA, Part.FEATURES, Part.INFERENCE),
         /** Featurisation of a complete {@code _data.json} ({@code --no-data-pipeline --featurise-only}). */
-        FEATURES_FROM_DATA("features", false, true, false),
+        FEATURES_FROM_DATA(Part.FEATURES),
         /** Featurisation and inference from a complete {@code _data.json} ({@code --no-data-pipeline}). */
-        INFERENCE_FROM_DATA("features+inference", false, true, true);
+        INFERENCE_FROM_DATA(Part.FEATURES, Part.INFERENCE);
 
-        private final String label;
-        private final boolean dataPipeline;
-        private final boolean featurisation;
-        private final boolean inference;
+        private enum Part { DATA, FEATURES, INFERENCE }
 
-        Stages(String label, boolean dataPipeline, boolean featurisation, boolean inference) {
-            this.label = label;
-            this.dataPipeline = dataPipeline;
-            this.featurisation = featurisation;
-            this.inference = inference;
+        private final Set<Part> parts;
+
+        Stages(Part... parts) {
+            this.parts = Set.of(parts);
         }
 
+        /** The parts joined by "+", e.g. {@code data+features}: part of the job's identity, so stable. */
         public String label() {
-            return label;
+            return Arrays.stream(Part.values()).filter(parts::contains).map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining("+"));
         }
 
         public boolean runsDataPipeline() {
-            return dataPipeline;
+            return parts.contains(Part.DATA);
         }
 
         public boolean runsFeaturisation() {
-            return featurisation;
+            return parts.contains(Part.FEATURES);
         }
 
         public boolean runsInference() {
-            return inference;
+            return parts.contains(Part.INFERENCE);
         }
 
         public static Stages fromLabel(String label) {
-            for (Stages s : values()) {
-                if (s.label.equals(label)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown stages label " + label);
+            return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown stages label " + label));
         }
 
         /** The stages the CLI's flags ask for. */

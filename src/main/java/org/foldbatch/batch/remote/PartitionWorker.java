@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -74,7 +75,7 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
                     stepExecutionId, execution.getStatus(), job == null ? "missing" : job.getStatus());
             return;
         }
-        workers.claim(stepExecutionId, job.getId(), execution.getStepName(), AmqpPartitionHandler.hostName(),
+        workers.claim(stepExecutionId, job.getId(), execution.getStepName(), ProcessOwner.hostName(),
                 ProcessHandle.current().pid());
         running.add(stepExecutionId);
         try {
