@@ -4,11 +4,7 @@ import java.util.List;
 
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.output.OutputLayout;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,16 +19,11 @@ class FeaturiseStepConfiguration {
     static final String WORKER_STEP = "featuriseSeed";
 
     @Bean
-    Step featurise(FoldSteps steps, Partitioner seedPartitioner, Step featuriseSeed) {
-        return steps.partitioned(STEP, featuriseSeed, seedPartitioner, 1);
+    Step featurise(FoldSteps steps, Step featuriseSeed) {
+        return steps.partitioned(STEP, featuriseSeed, 1,
+                fold -> Partitions.bySeed(fold.stages().runsFeaturisation() ? fold.input().modelSeeds() : List.of()));
     }
 
-    @Bean
-    @StepScope
-    Partitioner seedPartitioner(@Value(FoldSteps.EXECUTION) StepExecution manager, FoldSteps steps) {
-        FoldStep fold = steps.of(manager);
-        return Partitions.bySeed(fold.stages().runsFeaturisation() ? fold.input().modelSeeds() : List.of());
-    }
 
     @Bean
     Step featuriseSeed(FoldSteps steps, FeaturisationResources resources) {

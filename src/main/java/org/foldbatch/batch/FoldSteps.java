@@ -1,10 +1,15 @@
 package org.foldbatch.batch;
 
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -21,9 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Partitions go to remote workers when {@code foldbatch.remote.enabled}, else run in this process.
  */
 final class FoldSteps {
-
-    /** SpEL for a step-scoped bean's own step execution. */
-    static final String EXECUTION = "#{stepExecution}";
 
     private final JobRepository repository;
     private final PlatformTransactionManager tx;
@@ -54,12 +56,28 @@ final class FoldSteps {
                 .build();
     }
 
-    /** The manager of {@code worker}'s partitions, at most {@code concurrency} at a time when they run here. */
-    Step partitioned(String name, Step worker, Partitioner partitioner, int concurrency) {
+    /**
+     * The manager of {@code worker}'s partitions, at most {@code concurrency} at a time when they run here. The
+     * partitions are made from the manager's own {@link FoldStep} when it splits, so no step-scoped bean is needed.
+     */
+    Step partitioned(String name, Step worker, int concurrency, Function<FoldStep, Partitioner> partitions) {
         String workerName = worker.getName();
         PartitionHandler handler = remote.enabled() ? remote.handler(workerName) : local(worker, concurrency);
+        StepExecutionSplitter splitter = new StepExecutionSplitter() {
+            @Override
+            public String getStepName() {
+                return workerName;
+            }
+
+            @Override
+            public Set<StepExecution> split(StepExecution manager, int gridSize) throws JobExecutionException {
+                Partitioner partitioner = partitions.apply(of(manager));
+                return new SimpleStepExecutionSplitter(repository, workerName, partitioner).split(manager, gridSize);
+            }
+        };
         return new StepBuilder(name, repository)
-                .partitioner(workerName, partitioner)
+                .partitioner(worker)
+                .splitter(splitter)
                 .partitionHandler(handler)
                 .listener(new StepProgressListener())
                 .build();

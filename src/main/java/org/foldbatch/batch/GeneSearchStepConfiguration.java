@@ -3,11 +3,7 @@ package org.foldbatch.batch;
 import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,19 +15,12 @@ class GeneSearchStepConfiguration {
     static final String WORKER_STEP = "geneSearchChain";
 
     @Bean
-    Step geneSearch(FoldSteps steps, Partitioner chainPartitioner, Step geneSearchChain,
-            FoldbatchProperties properties) {
-        return steps.partitioned(STEP, geneSearchChain, chainPartitioner,
-                Math.max(1, properties.search().parallelChains()));
+    Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties) {
+        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()),
+                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
+                        ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
     }
 
-    @Bean
-    @StepScope
-    Partitioner chainPartitioner(@Value(FoldSteps.EXECUTION) StepExecution manager, FoldSteps steps) {
-        FoldStep fold = steps.of(manager);
-        return Partitions.byChain(fold.stages().runsDataPipeline() ? ChainKey.searchable(fold.input()).keySet()
-                : Set.of());
-    }
 
     /** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
     @Bean

@@ -5,11 +5,7 @@ import java.util.List;
 
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.output.PredictionWriter;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,17 +21,12 @@ class InferenceStepConfiguration {
     static final String RANKING_STEP = "rankSamples";
 
     @Bean
-    Step inference(FoldSteps steps, Partitioner inferenceSeedPartitioner, Step inferSeed) {
+    Step inference(FoldSteps steps, Step inferSeed) {
         // One model per process, used by one seed at a time: its memory is the limit, not the cores.
-        return steps.partitioned(STEP, inferSeed, inferenceSeedPartitioner, 1);
+        return steps.partitioned(STEP, inferSeed, 1,
+                fold -> Partitions.bySeed(fold.stages().runsInference() ? fold.input().modelSeeds() : List.of()));
     }
 
-    @Bean
-    @StepScope
-    Partitioner inferenceSeedPartitioner(@Value(FoldSteps.EXECUTION) StepExecution manager, FoldSteps steps) {
-        FoldStep fold = steps.of(manager);
-        return Partitions.bySeed(fold.stages().runsInference() ? fold.input().modelSeeds() : List.of());
-    }
 
     @Bean
     Step inferSeed(FoldSteps steps, InferenceResources inference, FeaturisationResources featurisation,

@@ -5,11 +5,7 @@ import java.util.Set;
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.pipeline.DataPipeline;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,19 +17,12 @@ class TemplateSearchStepConfiguration {
     static final String WORKER_STEP = "templateSearchChain";
 
     @Bean
-    Step templateSearch(FoldSteps steps, Partitioner templateChainPartitioner, Step templateSearchChain,
-            FoldbatchProperties properties) {
-        return steps.partitioned(STEP, templateSearchChain, templateChainPartitioner,
-                Math.max(1, properties.search().parallelChains()));
+    Step templateSearch(FoldSteps steps, Step templateSearchChain, FoldbatchProperties properties) {
+        return steps.partitioned(STEP, templateSearchChain, Math.max(1, properties.search().parallelChains()),
+                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
+                        ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of()));
     }
 
-    @Bean
-    @StepScope
-    Partitioner templateChainPartitioner(@Value(FoldSteps.EXECUTION) StepExecution manager, FoldSteps steps) {
-        FoldStep fold = steps.of(manager);
-        return Partitions.byChain(fold.stages().runsDataPipeline()
-                ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of());
-    }
 
     /** Searches templates for one unique protein chain, through the template cache, from its stored merged MSA. */
     @Bean
