@@ -1,5 +1,6 @@
 package org.foldbatch.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.foldbatch.FoldbatchApplication;
@@ -11,6 +12,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class FoldbatchContext {
 
     private FoldbatchContext() {
+    }
+
+    /** The settings of several groups of flags in one map; a later group wins over an earlier one. */
+    @SafeVarargs
+    static Map<String, Object> layered(Map<String, Object>... groups) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (Map<String, Object> group : groups) {
+            all.putAll(group);
+        }
+        return all;
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code foldbatch} executable: one subcommand per thing a user does. */
-@Command(name = "foldbatch", mixinStandardHelpOptions = true, version = "foldbatch 0.1.0",
+@Command(name = "foldbatch", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "AlphaFold 3 structure prediction as restartable Spring Batch jobs.",
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class, RandomWeightsCommand.class,
                 CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class,
@@ -19,9 +19,17 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The parser with every subcommand, absl's negative flags, and the one-line error handler. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // absl's negative form of AlphaFold 3's boolean flags: --run_inference / --norun_inference.
+        cli.setNegatableOptionTransformer(new CommandLine.RegexTransformer.Builder()
+                .addPattern("^--(\\w+)$", "--no$1", "--[no]$1").build());
         cli.setExecutionExceptionHandler(new UserFacingErrors());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

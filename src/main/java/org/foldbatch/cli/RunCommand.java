@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.FoldJobParameters.Stages;
@@ -20,7 +21,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,8 +39,9 @@ import picocli.CommandLine.Parameters;
                         + "--num-diffusion-samples 2 --diffusion-steps 10 --num-recycles 1"})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON files, or directories of *.json files.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "JSON files, or directories of *.json files (or AlphaFold 3's --json_path / --input_dir).")
+    List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
             description = "Where <name>/ folders are written (default: ${DEFAULT-VALUE}).")
@@ -60,6 +65,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service = new ServiceOptions();
 
+    @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py flags, same spelling "
+            + "and meaning (absl forms: --flag=value, --flag value, --flag, --noflag, --flag=false):%n")
+    AlphaFold3JobFlags af3Job = new AlphaFold3JobFlags();
+
+    @ArgGroup(exclusive = false, validate = false)
+    AlphaFold3Flags af3 = new AlphaFold3Flags();
+
+    @Spec
+    CommandSpec spec;
+
     static final class StageOptions {
         @Option(names = "--data-pipeline-only", description = "Stop after the data pipeline (writes <name>_data.json).")
         boolean dataPipelineOnly;
@@ -75,24 +90,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (noDataPipeline && stages.dataPipelineOnly) {
-            System.err.println("error: --no-data-pipeline and --data-pipeline-only leave nothing to run");
-            return 1;
-        }
-        Stages requested = Stages.of(stages.dataPipelineOnly, stages.featuriseOnly, noDataPipeline);
+        Map<String, Object> properties = springProperties();
+        Stages requested = stages();
         List<StoredInput> loaded = new ArrayList<>();
-        for (Path file : InputFiles.expand(inputs)) {
+        for (Path file : InputFiles.expand(inputFiles())) {
             for (FoldInput input : new FoldInputLoader().load(file)) {
+                input = withSeeds(input, file);
                 UserTemplates.requireValid(input, file.toString());
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));
             }
         }
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
-        properties.putAll(featurisation.springProperties());
-        properties.putAll(inference.springProperties());
+        Path outputDir = outputDir();
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
             ctx.getBean(Preflight.class).check(requested, loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
@@ -115,5 +125,65 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Every setting the flags give, AlphaFold 3's spellings last so that they win; refused flags stop here. */
+    Map<String, Object> springProperties() {
+        af3.requireHonoured(spec.commandLine());
+        return FoldbatchContext.layered(service.springProperties(), search.springProperties(),
+                featurisation.springProperties(), inference.springProperties(), af3.springProperties());
+    }
+
+    Stages stages() {
+        boolean dataPipelineOnly = stages.dataPipelineOnly || Boolean.FALSE.equals(af3Job.runInference);
+        boolean skipDataPipeline = noDataPipeline || Boolean.FALSE.equals(af3Job.runDataPipeline);
+        if (Boolean.FALSE.equals(af3Job.runInference) && Boolean.FALSE.equals(af3Job.runDataPipeline)) {
+            throw new ParameterException(spec.commandLine(),
+                    "At least one of --run_inference or --run_data_pipeline must be set to true.");
+        }
+        if (skipDataPipeline && dataPipelineOnly) {
+            throw new ParameterException(spec.commandLine(),
+                    "--no-data-pipeline and --data-pipeline-only leave nothing to run");
+        }
+        if (stages.featuriseOnly && dataPipelineOnly) {
+            throw new ParameterException(spec.commandLine(),
+                    "--featurise-only and --run_inference=false (--data-pipeline-only) cannot be combined");
+        }
+        return Stages.of(dataPipelineOnly, stages.featuriseOnly, skipDataPipeline);
+    }
+
+    List<Path> inputFiles() {
+        if (af3Job.jsonPath != null && af3Job.inputDir != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Exactly one of --json_path or --input_dir must be specified.");
+        }
+        List<Path> all = new ArrayList<>(inputs);
+        if (af3Job.jsonPath != null) {
+            all.add(af3Job.jsonPath);
+        }
+        if (af3Job.inputDir != null) {
+            all.add(af3Job.inputDir);
+        }
+        if (all.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing INPUT (or --json_path / --input_dir)");
+        }
+        return all;
+    }
+
+    Path outputDir() {
+        return af3Job.outputDir != null ? af3Job.outputDir : outputDir;
+    }
+
+    /** AlphaFold 3's --num_seeds, applied before the input's hash is taken: more seeds make a different fold. */
+    FoldInput withSeeds(FoldInput input, Path file) {
+        if (af3Job.numSeeds == null) {
+            return input;
+        }
+        try {
+            System.out.printf("Expanding fold job %s to %d seeds%n", input.name(), af3Job.numSeeds);
+            return input.withMultipleSeeds(af3Job.numSeeds);
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(file + ": --num_seeds=" + af3Job.numSeeds + ": " + e.getMessage());
+        }
     }
 }

@@ -5,9 +5,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) from
@@ -44,13 +47,19 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service = new ServiceOptions();
 
+    @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py settings flags, same "
+            + "spelling and meaning (absl forms):%n")
+    AlphaFold3Flags af3 = new AlphaFold3Flags();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
-        properties.putAll(featurisation.springProperties());
-        properties.putAll(inference.springProperties());
-        properties.putAll(remote.springProperties());
+        af3.requireHonoured(spec.commandLine());
+        Map<String, Object> properties = FoldbatchContext.layered(service.springProperties(),
+                search.springProperties(), featurisation.springProperties(), inference.springProperties(),
+                af3.springProperties(), remote.springProperties());
         properties.put("foldbatch.remote.worker", "true");
         properties.put("foldbatch.remote.worker-concurrency", concurrency);
         CountDownLatch stopped = new CountDownLatch(1);
