@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.foldbatch.model.XlaCompilationCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -149,10 +150,13 @@ final class AlphaFold3Flags {
     /** One line per flag given here that Foldbatch cannot honour, with the reason; empty when all are fine. */
     List<String> refusals(String buildClassifier, Map<String, String> env) {
         List<String> r = new ArrayList<>();
-        if (compilationCacheDir != null && !XlaCache.isPassed(compilationCacheDir, env)) {
-            r.add("--jax_compilation_cache_dir: TensorFlow reads it from TF_XLA_FLAGS at start; run through "
-                    + "bin/foldbatch (./foldbatch), which sets it, or set TF_XLA_FLAGS="
-                    + XlaCache.flag(compilationCacheDir));
+        String cacheFlag = compilationCacheDir == null ? null
+                : XlaCompilationCache.FLAG + compilationCacheDir.toAbsolutePath().normalize();
+        if (cacheFlag != null
+                && !List.of(env.getOrDefault(XlaCompilationCache.ENV, "").trim().split("\\s+")).contains(cacheFlag)) {
+            r.add("--jax_compilation_cache_dir: TensorFlow reads it from " + XlaCompilationCache.ENV + " at start; "
+                    + "run through bin/foldbatch (./foldbatch), which sets it, or set " + XlaCompilationCache.ENV + "="
+                    + cacheFlag);
         }
         if (conformerMaxIterations != null) {
             r.add("--conformer_max_iterations: conformers come from OpenChemLib, bounded by time, not from RDKit's "
