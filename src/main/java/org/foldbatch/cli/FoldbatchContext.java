@@ -25,12 +25,15 @@ final class FoldbatchContext {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        // As command-line arguments, CLI settings outrank application.properties and any --config file.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
         return new SpringApplicationBuilder(FoldbatchApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run(args);
+                .run(arguments(properties));
+    }
+
+    /** As command-line arguments, CLI settings outrank application.properties and any --config file. */
+    static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 }

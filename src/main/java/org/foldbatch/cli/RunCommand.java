@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path outputDir = outputDir();
+        if (requested.runsDataPipeline()) {
+            HmmerInstaller.provideIfMissing(properties);
+        }
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
             ctx.getBean(Preflight.class).check(requested, loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());

@@ -60,6 +60,7 @@ final class WorkerCommand implements Callable<Integer> {
         Map<String, Object> properties = FoldbatchContext.layered(service.springProperties(),
                 search.springProperties(), featurisation.springProperties(), inference.springProperties(),
                 af3.springProperties(), remote.springProperties());
+        HmmerInstaller.provideIfMissing(properties);
         properties.put("foldbatch.remote.worker", "true");
         properties.put("foldbatch.remote.worker-concurrency", concurrency);
         CountDownLatch stopped = new CountDownLatch(1);
