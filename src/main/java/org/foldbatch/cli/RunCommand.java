@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run the fold job of each input: gene and template search, <name>/<name>_data.json, "
                 + "featurisation and inference per seed, then AlphaFold 3's output files.",
                 "Launching the same input again restarts a failed run (finished partitions are not redone) or reports "
@@ -54,16 +54,7 @@ final class RunCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    SearchOptions search = new SearchOptions();
-
-    @Mixin
-    FeaturisationOptions featurisation = new FeaturisationOptions();
-
-    @Mixin
-    InferenceOptions inference = new InferenceOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    SettingsOptions settings = new SettingsOptions();
 
     @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py flags, same spelling "
             + "and meaning (absl forms: --flag=value, --flag value, --flag, --noflag, --flag=false):%n")
@@ -132,9 +123,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Every setting the flags give, AlphaFold 3's spellings last so that they win; refused flags stop here. */
     Map<String, Object> springProperties() {
-        af3.requireHonoured(spec.commandLine());
-        return FoldbatchContext.layered(service.springProperties(), search.springProperties(),
-                featurisation.springProperties(), inference.springProperties(), af3.springProperties());
+        return settings.springProperties(af3, spec.commandLine());
     }
 
     Stages stages() {

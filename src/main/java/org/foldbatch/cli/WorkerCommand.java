@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) from
  * RabbitMQ and runs them, until stopped. The model is loaded on the first inference partition and kept for the next.
  */
-@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run partitions sent by fold and campaign jobs started with foldbatch.remote.enabled=true "
                 + "(campaign run --remote): gene and template searches, featurisation and inference per seed.",
                 "Workers share the job repository (--db-url, PostgreSQL), the job's output directory (a shared "
@@ -36,16 +36,7 @@ final class WorkerCommand implements Callable<Integer> {
     RemoteOptions remote = new RemoteOptions();
 
     @Mixin
-    SearchOptions search = new SearchOptions();
-
-    @Mixin
-    FeaturisationOptions featurisation = new FeaturisationOptions();
-
-    @Mixin
-    InferenceOptions inference = new InferenceOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    SettingsOptions settings = new SettingsOptions();
 
     @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py settings flags, same "
             + "spelling and meaning (absl forms):%n")
@@ -56,10 +47,8 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        af3.requireHonoured(spec.commandLine());
-        Map<String, Object> properties = FoldbatchContext.layered(service.springProperties(),
-                search.springProperties(), featurisation.springProperties(), inference.springProperties(),
-                af3.springProperties(), remote.springProperties());
+        Map<String, Object> properties = FoldbatchContext.layered(settings.springProperties(af3, spec.commandLine()),
+                remote.springProperties());
         HmmerInstaller.provideIfMissing(properties);
         properties.put("foldbatch.remote.worker", "true");
         properties.put("foldbatch.remote.worker-concurrency", concurrency);

@@ -38,7 +38,7 @@ class MainTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker"})
+    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker", "doctor"})
     void everySubcommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
