@@ -35,12 +35,14 @@ class DataJsonStepConfiguration {
     @StepScope
     Tasklet writeDataJsonTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + FoldJobParameters.JOB_DIR + "']}") String jobDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             DataPipelineResources resources, JdbcMsaCache cache, JdbcTemplateCache templateCache,
             JdbcToolRunLog toolRuns) {
         return (contribution, chunkContext) -> {
             if (!FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
-                DataJsonWriter.write(inputs.get(inputHash), Path.of(outputDir));
+                FoldInput input = inputs.get(inputHash);
+                DataJsonWriter.write(input, FoldJobParameters.jobDir(outputDir, jobDir, input.sanitisedName()));
                 return RepeatStatus.FINISHED;
             }
             CachedSearchExecutor cacheOnly = new CachedSearchExecutor(cache, toolRuns, null, null, STEP);
@@ -48,7 +50,7 @@ class DataJsonStepConfiguration {
             FoldInput completed = DataJsonWriter.withPipelineResults(inputs.get(inputHash), resources.chainSearch(),
                     cacheOnly, chain -> templates.cachedTemplatesFor(chain,
                             PipelineMsas.unpairedProfile(chain, resources, cacheOnly)));
-            DataJsonWriter.write(completed, Path.of(outputDir));
+            DataJsonWriter.write(completed, FoldJobParameters.jobDir(outputDir, jobDir, completed.sanitisedName()));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };

@@ -68,9 +68,8 @@ final class DataJsonWriter {
         return Msa.fromA3m(sequence, type, a3m == null ? "" : a3m, false).toA3m();
     }
 
-    static Path write(FoldInput completed, Path outputDir) {
+    static Path write(FoldInput completed, Path dir) {
         String name = completed.sanitisedName();
-        Path dir = outputDir.resolve(name);
         Path target = dir.resolve(name + "_data.json");
         try {
             Files.createDirectories(dir);

@@ -59,14 +59,16 @@ class FeaturiseStepConfiguration {
     @StepScope
     Tasklet featuriseSeedTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + FoldJobParameters.JOB_DIR + "']}") String jobDir,
             @Value("#{stepExecutionContext['" + SeedPartitioner.SEED + "']}") Long seed, FoldInputs inputs,
             FeaturisationResources resources) {
         return (contribution, chunkContext) -> {
             String name = inputs.get(inputHash).sanitisedName();
-            Path dataJson = OutputFiles.dataJson(Path.of(outputDir), name);
+            Path dir = FoldJobParameters.jobDir(outputDir, jobDir, name);
+            Path dataJson = OutputFiles.dataJson(dir, name);
             FoldInput completed = new FoldInputLoader().load(dataJson).get(0);
             FeatureBatch batch = resources.featuriser().featurise(completed, seed);
-            write(batch, OutputFiles.features(Path.of(outputDir), name, seed));
+            write(batch, OutputFiles.features(dir, name, seed));
             contribution.incrementWriteCount(batch.features().size());
             return RepeatStatus.FINISHED;
         };

@@ -8,14 +8,26 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * The parameters of a fold job. Identity is the input's content hash plus the stages asked for, so the same input
  * launched again restarts its failed run or is reported complete; {@code fresh} (from --force) makes a new instance.
- * The output directory is not identifying: moving the output does not make the fold a different fold.
+ * The output directory is not identifying: moving the output does not make the fold a different fold. Nor is
+ * {@code jobDir}, the fold's own directory when the launcher chose one other than {@code <outputDir>/<name>}
+ * (AlphaFold 3's {@code <name>_<timestamp>} beside a non-empty {@code <name>}).
  */
-public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, Path jobDir) {
 
     public static final String INPUT_HASH = "input.hash";
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    public static final String JOB_DIR = "output.job-dir";
+
+    public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+        this(inputHash, stages, outputDir, fresh, null);
+    }
+
+    /** The directory the fold named {@code name} writes to: {@code jobDir} when set, else {@code outputDir/name}. */
+    public static Path jobDir(String outputDir, String jobDir, String name) {
+        return jobDir != null ? Path.of(jobDir) : Path.of(outputDir).resolve(name);
+    }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
@@ -86,6 +98,9 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
                 .addString(OUTPUT_DIR, outputDir.toAbsolutePath().normalize().toString(), false);
         if (fresh != null) {
             b.addString(FRESH, fresh);
+        }
+        if (jobDir != null) {
+            b.addString(JOB_DIR, jobDir.toAbsolutePath().normalize().toString(), false);
         }
         return b.toJobParameters();
     }

@@ -63,11 +63,12 @@ class InferenceStepConfiguration {
     @StepScope
     Tasklet inferSeedTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + FoldJobParameters.JOB_DIR + "']}") String jobDir,
             @Value("#{stepExecutionContext['" + SeedPartitioner.SEED + "']}") Long seed, FoldInputs inputs,
             InferenceResources inference, FeaturisationResources featurisation, JdbcSampleResults results) {
         return (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
-            Path out = Path.of(outputDir);
+            Path out = FoldJobParameters.jobDir(outputDir, jobDir, inputs.get(inputHash).sanitisedName());
             FoldInput completed = completedInput(inputs, inputHash, out);
             List<JdbcSampleResults.SampleRow> rows = new SeedInference(inference, featurisation.ccd())
                     .run(inputHash, completed, out, seed);
@@ -90,6 +91,7 @@ class InferenceStepConfiguration {
     @StepScope
     Tasklet rankSamplesTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{jobParameters['" + FoldJobParameters.OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + FoldJobParameters.JOB_DIR + "']}") String jobDir,
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             JdbcSampleResults results) {
         return (contribution, chunkContext) -> {
@@ -105,14 +107,14 @@ class InferenceStepConfiguration {
                             .thenComparingInt(JdbcSampleResults.Score::sample))
                     .forEach(s -> scores.add(new PredictionWriter.SampleScore(s.seed(), s.sample(), s.rankingScore())));
             String name = input.sanitisedName();
-            OutputLayout files = new OutputLayout(OutputFiles.jobDir(Path.of(outputDir), name), name, false);
+            OutputLayout files = new OutputLayout(FoldJobParameters.jobDir(outputDir, jobDir, name), name, false);
             new PredictionWriter(files, null, null).writeRanking(scores);
             return RepeatStatus.FINISHED;
         };
     }
 
-    private static FoldInput completedInput(FoldInputs inputs, String inputHash, Path outputDir) {
+    private static FoldInput completedInput(FoldInputs inputs, String inputHash, Path jobDir) {
         String name = inputs.get(inputHash).sanitisedName();
-        return new FoldInputLoader().load(OutputFiles.dataJson(outputDir, name)).get(0);
+        return new FoldInputLoader().load(OutputFiles.dataJson(jobDir, name)).get(0);
     }
 }

@@ -42,9 +42,9 @@ public final class SeedInference {
         this.ccd = ccd;
     }
 
-    List<SampleRow> run(String inputHash, FoldInput completed, Path outputDir, long seed) {
+    List<SampleRow> run(String inputHash, FoldInput completed, Path jobDir, long seed) {
         String name = completed.sanitisedName();
-        Path featuresFile = OutputFiles.features(outputDir, name, seed);
+        Path featuresFile = OutputFiles.features(jobDir, name, seed);
         FeatureBatch features = FeatureBatch.read(featuresFile);
         FoldModel model = inference.model();
         long start = System.nanoTime();
@@ -53,13 +53,13 @@ public final class SeedInference {
         log.info("{} seed {}: network ran in {} s{}", name, seed,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9),
                 model.usesRandomWeights() ? " (RANDOM TEST-ONLY WEIGHTS: meaningless structures)" : "");
-        return writeOutputs(inputHash, completed, ccd, features, out, outputDir, seed,
+        return writeOutputs(inputHash, completed, ccd, features, out, jobDir, seed,
                 inference.settings().saveEmbeddings(), inference.settings().saveDistogram());
     }
 
     /** Writes one seed's sample files (and embeddings or distogram when asked) and returns their database rows. */
     public static List<SampleRow> writeOutputs(String inputHash, FoldInput completed, Ccd ccd, FeatureBatch features,
-            ModelOutput out, Path outputDir, long seed, boolean saveEmbeddings, boolean saveDistogram) {
+            ModelOutput out, Path jobDir, long seed, boolean saveEmbeddings, boolean saveDistogram) {
         String name = completed.sanitisedName();
         StructureLayout layout = OutputStructures.layout(completed, ccd, features);
         DenseToFlat gather = OutputStructures.denseToFlat(completed, ccd);
@@ -67,7 +67,7 @@ public final class SeedInference {
             log.warn("{}: {} atoms have no slot in the network's 24-atom layout and are written at the origin",
                     name, gather.missingAtoms().size());
         }
-        OutputLayout files = new OutputLayout(OutputFiles.jobDir(outputDir, name), name, false);
+        OutputLayout files = new OutputLayout(jobDir, name, false);
         PredictionWriter writer = new PredictionWriter(files, layout, ModelCif.Metadata.of(SOFTWARE,
                 LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
         List<SampleRow> rows = new ArrayList<>();

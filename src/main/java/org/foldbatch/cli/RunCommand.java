@@ -1,6 +1,7 @@
 package org.foldbatch.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,18 +104,21 @@ final class RunCommand implements Callable<Integer> {
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
             String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
             for (StoredInput input : loaded) {
-                FoldJobLauncher.Outcome outcome = launcher.launch(input,
-                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh));
+                FoldJobParameters parameters = JobDirectory.choose(launcher,
+                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh), input.name(),
+                        Boolean.TRUE.equals(af3Job.forceOutputDir), LocalDateTime.now());
+                Path jobDir = JobDirectory.of(parameters, input.name());
+                FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
                 if (outcome.alreadyComplete()) {
                     System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
-                            input.name(), outputDir.resolve(input.name()));
+                            input.name(), jobDir);
                 } else if (outcome.failed()) {
                     failures++;
                     System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
                             outcome.execution().getId(), FailureMessages.of(outcome.execution()));
                 } else {
                     System.out.printf("%s: completed (execution %d); output in %s%n", input.name(),
-                            outcome.execution().getId(), outputDir.resolve(input.name()));
+                            outcome.execution().getId(), jobDir);
                 }
             }
         }

@@ -153,7 +153,7 @@ class FoldJobFunctionalTests {
 
             assertThat(run.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
             for (long seed : List.of(3L, 4L)) {
-                var batch = org.foldbatch.feature.FeatureBatch.read(OutputFiles.features(out, "featurised", seed));
+                var batch = org.foldbatch.feature.FeatureBatch.read(OutputFiles.features(out.resolve("featurised"), "featurised", seed));
                 assertThat(batch.get("seq_length").ints()).containsExactly(RESPONSE_REGULATOR.length() + 1);
                 assertThat(batch.get("asym_id").ints()).startsWith(1, 1).contains(2);
                 assertThat(batch.get("token_index").shape()).containsExactly(256);

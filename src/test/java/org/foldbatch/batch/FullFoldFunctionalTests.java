@@ -84,7 +84,7 @@ class FullFoldFunctionalTests {
         assertThat(Files.readAllLines(job.resolve("pep_mg_ranking_scores.csv"))).hasSize(5);
 
         StructureLayout layout = OutputStructures.layout(input, Ccd.load(Path.of("samples/ccd/components-subset.cif")),
-                org.foldbatch.feature.FeatureBatch.read(OutputFiles.features(out, "pep_mg", 5)));
+                org.foldbatch.feature.FeatureBatch.read(OutputFiles.features(out.resolve("pep_mg"), "pep_mg", 5)));
         List<Path> models;
         try (Stream<Path> files = Files.walk(job)) {
             models = files.filter(p -> p.toString().endsWith("_model.cif")).toList();

@@ -104,7 +104,8 @@ public final class EndToEndBench {
             seconds.put("network: confidence head", t.confidence());
             seconds.put("network: distogram head", t.distogram());
             seconds.put("network: rest (feeds, fetches)", network - t.total());
-            time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, dir, SEED,
+            Path jobDir = dir.resolve(completed.sanitisedName());
+            time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, jobDir, SEED,
                     false, false));
         }
         double total = (System.nanoTime() - start) / 1e9;
