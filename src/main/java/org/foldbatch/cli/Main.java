@@ -1,14 +1,19 @@
 package org.foldbatch.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code foldbatch} executable: one subcommand per thing a user does. */
 @Command(name = "foldbatch", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "AlphaFold 3 structure prediction as restartable Spring Batch jobs.",
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:bad input or settings, or a fold failed", "2:usage", "3:internal error",
+                "4:a campaign ran but some of its candidates failed"},
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class, RandomWeightsCommand.class,
                 CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class, DoctorCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +34,14 @@ public final class Main implements Runnable {
         cli.setNegatableOptionTransformer(new CommandLine.RegexTransformer.Builder()
                 .addPattern("^--(\\w+)$", "--no$1", "--[no]$1").build());
         cli.setExecutionExceptionHandler(new UserFacingErrors());
+        giveVersion(cli);
         return cli;
+    }
+
+    /** {@code --version} of every command and subcommand says the build's version. */
+    private static void giveVersion(CommandLine cli) {
+        cli.getCommandSpec().versionProvider(new BuildInfo());
+        cli.getSubcommands().values().forEach(Main::giveVersion);
     }
 
     @Override

@@ -45,6 +45,14 @@ class MainTests {
         assertThat(r.out()).startsWith("Usage: foldbatch " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "jobs", "doctor", "worker", "campaign"})
+    void everySubcommandReportsTheBuildsVersion(String command) {
+        Run r = run(command, "--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("foldbatch " + BuildInfo.version() + " (TensorFlow ");
+    }
+
     @Test
     void validateAcceptsEveryAlphaFold3Example() {
         Run r = run("validate", "samples/inputs/examples");
