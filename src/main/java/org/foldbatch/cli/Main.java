@@ -34,8 +34,18 @@ public final class Main implements Runnable {
         cli.setNegatableOptionTransformer(new CommandLine.RegexTransformer.Builder()
                 .addPattern("^--(\\w+)$", "--no$1", "--[no]$1").build());
         cli.setExecutionExceptionHandler(new UserFacingErrors());
+        cli.setParameterExceptionHandler(Main::usageError);
         giveVersion(cli);
         return cli;
+    }
+
+    /** A usage error is its own line (several for several refused flags) and a pointer to --help, not the whole help. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.USAGE;
     }
 
     /** {@code --version} of every command and subcommand says the build's version. */
