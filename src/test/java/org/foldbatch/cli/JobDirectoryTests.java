@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * AlphaFold 3's output directory naming through {@code foldbatch run}: a new fold beside a non-empty
+ * AlphaFold 3's command line and output directory naming through {@code foldbatch run}: a new fold beside a non-empty
  * {@code <name>} goes to {@code <name>_<timestamp>} unless --force_output_dir; a fold that ran before keeps its own.
  */
 @Tag("integration")
@@ -29,6 +29,10 @@ class JobDirectoryTests {
                 "--config", "samples/foldbatch-sample.properties", "--run_inference=false",
                 "--output_dir", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString()));
         args.addAll(List.of(extra));
+        return execute(args);
+    }
+
+    private static String execute(List<String> args) {
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
@@ -64,5 +68,19 @@ class JobDirectoryTests {
 
         run("--force", "--force_output_dir");
         assertThat(jobDirs()).hasSize(2);
+    }
+
+    /**
+     * AlphaFold 3's spelling and Foldbatch's give the same _data.json for the sample (performance.md's stages); the
+     * second is the same fold, so it needs --force to run again.
+     */
+    @Test
+    void alphaFold3SpellingWritesTheSameDataJson() throws Exception {
+        run();
+        execute(List.of("run", "samples/inputs/5tgy.json", "--config", "samples/foldbatch-sample.properties",
+                "--data-pipeline-only", "--force", "--output-dir", dir.resolve("ours").toString(), "--data-dir",
+                dir.resolve("data").toString()));
+        assertThat(dir.resolve("out/5tgy/5tgy_data.json")).hasSameTextualContentAs(
+                dir.resolve("ours/5tgy/5tgy_data.json"));
     }
 }
