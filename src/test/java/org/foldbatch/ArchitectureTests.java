@@ -54,7 +54,7 @@ class ArchitectureTests {
         row("batch.campaign", "org.foldbatch.batch.campaign..", "input", "msa", "structure", "records", "template",
                 "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch");
         row("report", "org.foldbatch.report..", "batch.jdbc");
-        row("cli", "org.foldbatch.cli..", "input", "template", "model", "pipeline", "report", "batch", "batch.jdbc",
+        row("cli", "org.foldbatch.cli..", "input", "msa", "template", "model", "pipeline", "report", "batch", "batch.jdbc",
                 "batch.campaign");
     }
 

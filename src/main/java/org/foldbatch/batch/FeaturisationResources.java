@@ -26,7 +26,7 @@ public final class FeaturisationResources {
     }
 
     public Featuriser featuriser() {
-        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), true,
+        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), settings.resolveMsaOverlaps(),
                 settings.refMaxModifiedDate(), conformers));
     }
 

@@ -49,6 +49,11 @@ public final class FoldJobLauncher {
         this.runs = runs;
     }
 
+    /** The last execution of the fold these parameters identify, if it ran before (output directories aside). */
+    public Optional<JobExecution> lastExecution(FoldJobParameters parameters) {
+        return Optional.ofNullable(jobRepository.getLastJobExecution(foldJob.getName(), parameters.toJobParameters()));
+    }
+
     public Outcome launch(StoredInput input, FoldJobParameters parameters) {
         inputs.save(input);
         JobParameters jobParameters = parameters.toJobParameters();

@@ -14,14 +14,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * The parameters of a fold job. Identity is the input's content hash plus the stages asked for, so the same input
  * launched again restarts its failed run or is reported complete; {@code fresh} (from --force) makes a new instance.
- * The output directory is not identifying: moving the output does not make the fold a different fold.
+ * The output directory is not identifying: moving the output does not make the fold a different fold. Nor is
+ * {@code jobDir}, the fold's own directory when the launcher chose one other than {@code <outputDir>/<name>}
+ * (AlphaFold 3's {@code <name>_<timestamp>} beside a non-empty {@code <name>}).
  */
-public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, Path jobDir) {
 
     public static final String INPUT_HASH = "input.hash";
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    public static final String JOB_DIR = "output.job-dir";
+
+    public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+        this(inputHash, stages, outputDir, fresh, null);
+    }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
@@ -87,16 +94,26 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
         if (fresh != null) {
             b.addString(FRESH, fresh);
         }
+        if (jobDir != null) {
+            b.addString(JOB_DIR, jobDir.toAbsolutePath().normalize().toString(), false);
+        }
         return b.toJobParameters();
     }
 
     /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
     public Path jobDir(String name) {
-        return OutputLayout.of(outputDir, name).jobDir();
+        return layout(outputDir, jobDir, name).jobDir();
     }
 
-    /** Where the fold of {@code input} writes its files: the one place the output directory parameter is read. */
+    /** Where the fold of {@code input} writes its files: the one place the output directory parameters are read. */
     public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
-        return OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
+        String jobDir = parameters.getString(JOB_DIR);
+        return layout(Path.of(parameters.getString(OUTPUT_DIR)), jobDir == null ? null : Path.of(jobDir),
+                input.sanitisedName());
+    }
+
+    /** {@code jobDir} when the launcher chose one, else AlphaFold 3's {@code <outputDir>/<name>}. */
+    private static OutputLayout layout(Path outputDir, Path jobDir, String name) {
+        return jobDir != null ? new OutputLayout(jobDir, name, false) : OutputLayout.of(outputDir, name);
     }
 }

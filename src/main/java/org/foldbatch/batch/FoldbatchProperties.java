@@ -73,12 +73,15 @@ public record FoldbatchProperties(
      * @param maxTokens          inputs with more tokens are rejected before any search (0: no limit)
      * @param refMaxModifiedDate CCD model coordinates stand in for missing ideal ones only for entries modified
      *                           before this date (AlphaFold 3's {@code --ref_max_modified_date})
+     * @param resolveMsaOverlaps drop unpaired MSA rows equal to a paired row (AlphaFold 3's
+     *                           {@code --resolve_msa_overlaps}, default true)
      */
     public record Featurisation(
             Path ccdPath,
             @DefaultValue("128,256,384,512,768,1024,1280,1536,2048,2560,3072,3584,4096,4608,5120") String buckets,
             @DefaultValue("0") int maxTokens,
-            @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate) {
+            @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate,
+            @DefaultValue("true") boolean resolveMsaOverlaps) {
     }
 
     /**

@@ -172,7 +172,7 @@ final class CampaignCommand implements Runnable {
                         outcome.runId(), outcome.execution().getId(),
                         outcome.message() == null ? "" : ": " + outcome.message());
                 System.out.printf("see: foldbatch report %s%n", c.name());
-                return outcome.completed() ? 0 : 1;
+                return outcome.completed() ? ExitCodes.DONE : ExitCodes.CANDIDATES_FAILED;
             }
         }
     }

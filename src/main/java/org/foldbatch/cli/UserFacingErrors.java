@@ -3,7 +3,10 @@ package org.foldbatch.cli;
 import org.foldbatch.FoldbatchException;
 import picocli.CommandLine;
 
-/** Turns a user-facing failure into its one-line message and exit code 1; anything else keeps its stack trace. */
+/**
+ * Turns a user-facing failure into its one-line message and exit code {@link ExitCodes#BAD_INPUT}; anything else is
+ * an internal error ({@link ExitCodes#INTERNAL}) and keeps its stack trace.
+ */
 final class UserFacingErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
@@ -14,9 +17,9 @@ final class UserFacingErrors implements CommandLine.IExecutionExceptionHandler {
         }
         if (cause != null) {
             cli.getErr().println("error: " + cause.getMessage());
-            return 1;
+            return ExitCodes.BAD_INPUT;
         }
         e.printStackTrace(cli.getErr());
-        return 2;
+        return ExitCodes.INTERNAL;
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an external tool with a timeout, keeping the tails of stdout and stderr and measuring wall and CPU seconds.
  * CPU time comes from GNU {@code /usr/bin/time -o} when that binary exists, because the kernel's rusage of the reaped
- * child is exact and includes multi-threaded work; otherwise it falls back to sampling the live process.
+ * child is exact and includes multi-threaded work; otherwise (no GNU time installed, or a {@code time} that is not GNU's)
+ * it falls back to sampling the live process. GNU time is optional: it never makes a tool run fail.
  */
 public final class ToolRunner {
 
@@ -27,7 +28,34 @@ public final class ToolRunner {
     private final int tailBytes;
 
     public ToolRunner() {
-        this(Files.isExecutable(DEFAULT_TIME_BINARY) ? DEFAULT_TIME_BINARY : null, DEFAULT_TAIL_BYTES);
+        this(GnuTime.BINARY, DEFAULT_TAIL_BYTES);
+    }
+
+    /** {@link #DEFAULT_TIME_BINARY} when it is GNU time (takes {@code -f} and {@code -o}), else null; probed once. */
+    private static final class GnuTime {
+        static final Path BINARY = probe();
+
+        private static Path probe() {
+            if (!Files.isExecutable(DEFAULT_TIME_BINARY)) {
+                return null;
+            }
+            try {
+                Path out = Files.createTempFile("foldbatch-time-probe-", ".txt");
+                try {
+                    Process p = new ProcessBuilder(DEFAULT_TIME_BINARY.toString(), "-f", "%U", "-o", out.toString(),
+                            "true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    boolean gnu = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(out) > 0;
+                    return gnu ? DEFAULT_TIME_BINARY : null;
+                } finally {
+                    Files.deleteIfExists(out);
+                }
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** @param timeBinary GNU time, or null to sample CPU time from the live process instead */

@@ -38,11 +38,19 @@ class MainTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker"})
+    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker", "doctor"})
     void everySubcommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Usage: foldbatch " + command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "jobs", "doctor", "worker", "campaign"})
+    void everySubcommandReportsTheBuildsVersion(String command) {
+        Run r = run(command, "--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("foldbatch " + BuildInfo.version() + " (TensorFlow ");
     }
 
     @Test
