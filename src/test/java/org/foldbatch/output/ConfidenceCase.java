@@ -11,18 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import org.foldbatch.model.ConfidenceHead;
-import org.foldbatch.model.DistogramHead;
-import org.foldbatch.model.Tensors;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One AlphaFold 3 confidence reference case (the format of {@code af3-reference/confidences/README.md}): the network
  * outputs as logits with the chain/token/atom layout, and what AlphaFold 3's post-processing made of them. {@link
- * #run()} pushes the logits through Foldbatch's production path: the TensorFlow read-outs of {@link ConfidenceHead}
- * and {@link DistogramHead} on a batch padded by {@link #PADDING} tokens, {@link DenseToFlat}'s gather and crop, then
- * {@link Confidences#summarize}.
+ * #run()} pushes the logits through Foldbatch's production path: the TensorFlow read-outs of the confidence and
+ * distogram heads ({@link HeadReadouts}) on a batch padded by {@link #PADDING} tokens, then {@link DenseToFlat}'s
+ * gather and crop.
  */
 record ConfidenceCase(String name, JsonNode root, StructureLayout layout, List<List<String>> tokenSlots) {
 
@@ -117,7 +105,7 @@ record ConfidenceCase(String name, JsonNode root, StructureLayout layout, List<L
         JsonNode in = root.path("inputs");
         float[] pae = pairLogits(in.path("pae_logits"), n);
         float[] half = pairLogits(in.path("distogram_half_logits"), n);
-        int plddtBins = in.path("plddt_logits").get(0).size();
+        int plddtBins = HeadReadouts.PLDDT_BINS;
         float[] plddtLogits = new float[n * SLOTS * plddtBins];
         float[] positions = new float[n * SLOTS * 3];
         int[] slotOfAtom = denseSlots();
@@ -136,31 +124,8 @@ record ConfidenceCase(String name, JsonNode root, StructureLayout layout, List<L
             seqMask[i] = 1f;
             asym[i] = in.path("tokens").path("asym_id").get(i).asInt();
         }
-        List<float[]> out;
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            Operand<TFloat32> mask = Tensors.floatConstant(tf, new int[] {n}, seqMask);
-            Operand<TInt32> asymId = tf.constant(asym);
-            var readouts = ConfidenceHead.readouts(tf, Tensors.floatConstant(tf, new int[] {n, n, 64}, pae),
-                    Tensors.floatConstant(tf, new int[] {n, SLOTS, plddtBins}, plddtLogits), mask, asymId,
-                    ConfidenceHead.Settings.DEFAULT);
-            Operand<TFloat32> pm = tf.math.mul(tf.expandDims(mask, tf.constant(1)), tf.expandDims(mask,
-                    tf.constant(0)));
-            var distogram = DistogramHead.fromHalfLogits(tf, Tensors.floatConstant(tf, new int[] {n, n, 64}, half), pm,
-                    DistogramHead.Bins.DEFAULT);
-            List<Operand<TFloat32>> fetch = List.of(readouts.plddt(), readouts.fullPae(),
-                    readouts.tmAdjustedPaeGlobal(), readouts.tmAdjustedPaeInterface(), distogram.contactProbs());
-            Session.Runner runner = s.runner();
-            fetch.forEach(runner::fetch);
-            try (Result r = runner.run()) {
-                out = new ArrayList<>();
-                for (int i = 0; i < fetch.size(); i++) {
-                    out.add(Tensors.floats((TFloat32) r.get(i)));
-                }
-            }
-        }
-        DenseToFlat gather = DenseToFlat.of(layout, tokenSlots);
-        return gather.sample(0, 0, positions, out.get(0), out.get(1), out.get(2), out.get(3), out.get(4));
+        var readouts = HeadReadouts.of(pae, plddtLogits, half, seqMask, asym);
+        return readouts.sample(DenseToFlat.of(layout, tokenSlots), 0, 0, positions, readouts.contactProbs());
     }
 
     private int[] denseSlots() {
