@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.foldbatch.IntegrationTest;
+import org.foldbatch.constants.ResidueNames;
 import org.foldbatch.structure.MmcifStructure;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * AlphaFold 3 runs it: each protein chain alone written as mmCIF, legacy DSSP output, ACC from columns 35-38. Besides
  * each reference case's own structure, seeded variants move every atom by Gaussian noise of up to 3 Å (odd seeds also
  * shrink the chain by a fifth), so buried, touching and overlapping atoms are all exercised; every residue's ACC must
- * be equal.
+ * be equal, and so must the relative ASA AlphaFold 3 derives from DSSP's one-letter code.
  */
 @IntegrationTest
 class DsspAgreementTests {
@@ -45,11 +46,13 @@ class DsspAgreementTests {
                 if (layout.chains().get(chain).type() != ChainKind.PROTEIN) {
                     continue;
                 }
-                List<Integer> dssp = mkdssp(chainAsMmcif(layout, chain, positions), dir);
-                var ours = RelativeAsa.accessibility(layout, chain, positions).stream()
-                        .map(RelativeAsa.ResidueArea::acc).toList();
-                assertThat(ours).as("ACC of chain " + layout.chains().get(chain).id() + ", variant " + seed)
-                        .isEqualTo(dssp);
+                List<DsspRow> dssp = mkdssp(chainAsMmcif(layout, chain, positions), dir);
+                var ours = RelativeAsa.accessibility(layout, chain, positions);
+                String what = "chain " + layout.chains().get(chain).id() + ", variant " + seed;
+                assertThat(ours.stream().map(RelativeAsa.ResidueArea::acc).toList()).as("ACC of " + what)
+                        .isEqualTo(dssp.stream().map(DsspRow::acc).toList());
+                assertThat(ours.stream().map(RelativeAsa.ResidueArea::relative).toList()).as("rASA of " + what)
+                        .isEqualTo(dssp.stream().map(DsspRow::relative).toList());
                 residues += dssp.size();
             }
         }
@@ -89,8 +92,17 @@ class DsspAgreementTests {
         return structure.toMmcif();
     }
 
-    /** ACC per residue from mkdssp's legacy output, chain-break rows ({@code !}) skipped as AlphaFold 3 skips them. */
-    private static List<Integer> mkdssp(String mmcif, Path dir) throws IOException, InterruptedException {
+    /** One residue row of DSSP's legacy output. */
+    private record DsspRow(char aa, int acc) {
+        /** As AlphaFold 3 computes it: the maximum area of the residue DSSP's letter names (ALA for others). */
+        double relative() {
+            String name = ResidueNames.PROTEIN_ONE_TO_THREE.getOrDefault(aa, "ALA");
+            return Math.min(1.0, acc / RelativeAsa.MAX_ASA.get(name));
+        }
+    }
+
+    /** Rows from mkdssp's legacy output, chain-break rows ({@code !}) skipped as AlphaFold 3 skips them. */
+    private static List<DsspRow> mkdssp(String mmcif, Path dir) throws IOException, InterruptedException {
         Path in = dir.resolve("chain.cif");
         Path out = dir.resolve("chain.dssp");
         Files.writeString(in, mmcif);
@@ -98,11 +110,11 @@ class DsspAgreementTests {
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("mkdssp exit status; output: " + log).isZero();
-        List<Integer> acc = new ArrayList<>();
+        List<DsspRow> acc = new ArrayList<>();
         boolean rows = false;
         for (String row : Files.readAllLines(out)) {
             if (rows && row.charAt(13) != '!') {
-                acc.add(Integer.parseInt(row.substring(34, 38).strip()));
+                acc.add(new DsspRow(row.charAt(13), Integer.parseInt(row.substring(34, 38).strip())));
             }
             rows = rows || row.startsWith("  #  RESIDUE");
         }
