@@ -93,7 +93,11 @@ class ConfidenceParityTests {
                 .as("summary_confidences.json written from AF3's own numbers").isEqualTo(expectedSummary);
         summaryTextMatches(soft, SummaryConfidencesJson.write(summary), expectedSummary, out);
         confidencesTextMatches(soft, ConfidencesJson.write(layout, sample), out);
-        soft.assertAll();
+        try {
+            soft.assertAll();
+        } catch (AssertionError e) {
+            throw new AssertionError(file.getFileName() + " differs from AlphaFold 3: " + e.getMessage(), e);
+        }
     }
 
     /**
