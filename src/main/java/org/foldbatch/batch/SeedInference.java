@@ -73,8 +73,9 @@ public final class SeedInference {
             ModelOutput.Sample s = out.samples().get(k);
             SampleResult result = gather.sample(seed, k, s.atomPositions(), s.plddt(), s.pae(),
                     s.tmAdjustedPaeGlobal(), s.tmAdjustedPaeInterface(), out.contactProbs());
-            PredictionWriter.SampleScore score = writer.writeSample(result);
+            // Summarised once: rASA dominates the output work and the writer needs the same numbers.
             SummaryConfidences summary = Confidences.summarize(layout, result);
+            PredictionWriter.SampleScore score = writer.writeSample(result, summary);
             rows.add(new SampleRow(inputHash, seed, k, score.rankingScore(), summary.ptm(), summary.iptm(),
                     Arrays.deepToString(summary.chainPairIptm()), files.sampleDir(seed, k).toString()));
         }
