@@ -235,10 +235,7 @@ final class AlphaFold3Flags {
 
     /** The settings these flags give, in the keys Foldbatch's own flags use. */
     Map<String, Object> springProperties() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (dbDirs != null) {
-            p.put("foldbatch.db-dirs", String.join(",", dbDirs.stream().map(d -> d.toAbsolutePath().toString()).toList()));
-        }
+        FlagSettings p = new FlagSettings().paths("foldbatch.db-dirs", dbDirs);
         database(p, "small_bfd", smallBfd, smallBfdZ);
         database(p, "mgnify", mgnify, mgnifyZ);
         database(p, "uniprot_cluster_annot", uniprot, uniprotZ);
@@ -249,39 +246,30 @@ final class AlphaFold3Flags {
         database(p, "seqres", seqres, null);
         database(p, "pdb", pdb, null);
         namedBinaries().values().stream().findFirst().ifPresent(binary -> p.put("foldbatch.search.hmmer-binary-dir",
-                binary.toAbsolutePath().normalize().getParent().toString()));
-        putIfSet(p, "foldbatch.search.jackhmmer-cpus", jackhmmerCpus);
-        putIfSet(p, "foldbatch.search.nhmmer-cpus", nhmmerCpus);
-        putIfSet(p, "foldbatch.template.hmmsearch-cpus", hmmsearchCpus);
-        putIfSet(p, "foldbatch.search.max-parallel-shards", jackhmmerShards != null ? jackhmmerShards : nhmmerShards);
-        putIfSet(p, "foldbatch.search.max-parallel-searches",
-                jackhmmerWorkers != null ? jackhmmerWorkers : nhmmerWorkers);
-        putIfSet(p, "foldbatch.template.max-template-date", maxTemplateDate);
-        putIfSet(p, "foldbatch.featurisation.ref-max-modified-date", maxTemplateDate);
-        putIfSet(p, "foldbatch.featurisation.resolve-msa-overlaps", resolveMsaOverlaps);
-        putIfSet(p, "foldbatch.inference.model-dir", modelDir == null ? null : modelDir.toAbsolutePath());
-        putIfSet(p, "foldbatch.inference.num-recycles", numRecycles);
-        putIfSet(p, "foldbatch.inference.num-samples", numSamples);
-        putIfSet(p, "foldbatch.inference.save-embeddings", saveEmbeddings);
-        putIfSet(p, "foldbatch.inference.save-distogram", saveDistogram);
-        if (compilationCacheDir != null) {
-            p.put("foldbatch.inference.xla-jit", "true");
-        }
-        return p;
+                binary.toAbsolutePath().normalize().getParent()));
+        return p.put("foldbatch.search.jackhmmer-cpus", jackhmmerCpus)
+                .put("foldbatch.search.nhmmer-cpus", nhmmerCpus)
+                .put("foldbatch.template.hmmsearch-cpus", hmmsearchCpus)
+                .put("foldbatch.search.max-parallel-shards", jackhmmerShards != null ? jackhmmerShards : nhmmerShards)
+                .put("foldbatch.search.max-parallel-searches",
+                        jackhmmerWorkers != null ? jackhmmerWorkers : nhmmerWorkers)
+                .put("foldbatch.template.max-template-date", maxTemplateDate)
+                .put("foldbatch.featurisation.ref-max-modified-date", maxTemplateDate)
+                .put("foldbatch.featurisation.resolve-msa-overlaps", resolveMsaOverlaps)
+                .put("foldbatch.inference.model-dir", modelDir)
+                .put("foldbatch.inference.num-recycles", numRecycles)
+                .put("foldbatch.inference.num-samples", numSamples)
+                .put("foldbatch.inference.save-embeddings", saveEmbeddings)
+                .put("foldbatch.inference.save-distogram", saveDistogram)
+                .on("foldbatch.inference.xla-jit", compilationCacheDir != null)
+                .toMap();
     }
 
     /** {@code ${DB_DIR}/name} (AlphaFold 3's placeholder) becomes {@code name}, which Foldbatch looks up in --db-dir. */
-    private static void database(Map<String, Object> p, String af3Name, String path, String z) {
+    private static void database(FlagSettings p, String af3Name, String path, String z) {
         String name = DATABASES.get(af3Name);
-        if (path != null) {
-            p.put("foldbatch.databases." + name, path.startsWith(DB_DIR) ? path.substring(DB_DIR.length()) : path);
-        }
-        putIfSet(p, "foldbatch.z-values." + name, z);
-    }
-
-    private static void putIfSet(Map<String, Object> p, String key, Object value) {
-        if (value != null) {
-            p.put(key, value.toString());
-        }
+        p.put("foldbatch.databases." + name, path == null || !path.startsWith(DB_DIR) ? path
+                : path.substring(DB_DIR.length()));
+        p.put("foldbatch.z-values." + name, z);
     }
 }
