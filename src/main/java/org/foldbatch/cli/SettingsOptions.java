@@ -20,6 +20,12 @@ final class SettingsOptions {
     @Mixin
     ServiceOptions service = new ServiceOptions();
 
+    /** Every setting given by Foldbatch's own flags. */
+    Map<String, Object> springProperties() {
+        return FoldbatchContext.layered(service.springProperties(), search.springProperties(),
+                featurisation.springProperties(), inference.springProperties());
+    }
+
     /** Every setting given, AlphaFold 3's spellings last so that they win; refused AlphaFold 3 flags stop here. */
     Map<String, Object> springProperties(AlphaFold3Flags af3, CommandLine cli) {
         af3.requireHonoured(cli);
