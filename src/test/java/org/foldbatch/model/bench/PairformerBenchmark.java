@@ -34,7 +34,8 @@ import org.tensorflow.types.family.TFloating;
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt)
  * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--reps 3] [--no-memory]} (cp.txt from
- * {@code mvn dependency:build-classpath}).
+ * {@code mvn dependency:build-classpath}); {@code --memory-table [--bf16] N...} prints peak memory and seconds per
+ * block with AlphaFold 3's chunking, one fresh JVM per N.
  */
 public final class PairformerBenchmark {
     static final int CZ = 128;
@@ -44,8 +45,13 @@ public final class PairformerBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--memory")) {
-            System.out.println("PEAK_DELTA_BYTES=" + measurePeak(Integer.parseInt(args[1]), args[2].equals("sharded"),
+            Chunking chunking = Chunking.valueOf(args[2].toUpperCase());
+            System.out.println("PEAK_DELTA_BYTES=" + measurePeak(Integer.parseInt(args[1]), chunking.options(),
                     Precision.valueOf(args[3])));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--memory-table")) {
+            memoryTable(args);
             return;
         }
         List<String> options = List.of(args);
@@ -92,8 +98,8 @@ public final class PairformerBenchmark {
                 System.out.printf("%-10s %-5d %-9.3f %-12.3f %-12.1f %-8.1f %-8.0f %-13.0f %-14s %-16s %s%n",
                         precision, n, t.wallSeconds(), t.cpuSeconds(), gflop, gflop / t.wallSeconds(),
                         100 * gflop / t.wallSeconds() / matmul.wall(), 100 * gflop / t.cpuSeconds() / matmul.cpu(),
-                        speedUp, memory ? mib(peakInFreshJvm(n, false, precision)) : "-",
-                        memory ? mib(peakInFreshJvm(n, true, precision)) : "-");
+                        speedUp, memory ? mib(peakInFreshJvm(n, Chunking.PLAIN, precision).delta()) : "-",
+                        memory ? mib(peakInFreshJvm(n, Chunking.SHARDED, precision).delta()) : "-");
             }
         }
     }
@@ -206,9 +212,40 @@ public final class PairformerBenchmark {
     }
 
     /** In this JVM: resets the RSS high-water mark, runs the block once, returns the growth of the peak. */
-    static long measurePeak(int n, boolean sharded, Precision precision) throws IOException {
+    /** How the block's pair transition and triangle attention are split into row chunks. */
+    enum Chunking {
+        PLAIN, SHARDED, AF3;
+
+        TrunkOptions options() {
+            return switch (this) {
+                case PLAIN -> TrunkOptions.unchunked();
+                case SHARDED -> sharded();
+                case AF3 -> TrunkOptions.alphaFoldDefaults();
+            };
+        }
+    }
+
+    /**
+     * {@code --memory-table [--bf16] N...}: per N, in a fresh JVM each, with AlphaFold 3's chunking: the process's
+     * peak resident memory, its growth while running the block once, and the seconds of a second (warm) run.
+     */
+    private static void memoryTable(String[] args) throws Exception {
+        Precision precision = List.of(args).contains("--bf16") ? Precision.BFLOAT16 : Precision.FLOAT32;
+        System.out.println("precision " + precision + ", AlphaFold 3's chunking (pair attention 128 rows up to 1536 "
+                + "tokens, transition unsharded up to 2048), one fresh JVM per N");
+        System.out.println("N     peak RSS (VmHWM)  growth in block  s/block (2nd run)");
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                continue;
+            }
+            int n = Integer.parseInt(a);
+            Peak p = peakInFreshJvm(n, Chunking.AF3, precision);
+            System.out.printf("%-5d %-17s %-16s %.2f%n", n, mib(p.hwm()), mib(p.delta()), p.warmSeconds());
+        }
+    }
+
+    static long measurePeak(int n, TrunkOptions options, Precision precision) throws IOException {
         ParameterStore store = SyntheticWeights.stackSlice(SyntheticWeights.TRUNK_BLOCK, 1, 7);
-        TrunkOptions options = sharded ? sharded() : TrunkOptions.unchunked();
         try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().withThreads(2, 1)
                 .toConfigProto())) {
             Ops tf = Ops.create(g);
@@ -220,7 +257,12 @@ public final class PairformerBenchmark {
                 Files.writeString(Path.of("/proc/self/clear_refs"), "5");
                 long before = status("VmRSS");
                 run(s, gp, out);
-                return status("VmHWM") - before;
+                long delta = status("VmHWM") - before;
+                System.out.println("VMHWM_BYTES=" + status("VmHWM"));
+                long t0 = System.nanoTime();
+                run(s, gp, out);
+                System.out.println("WARM_SECONDS=" + (System.nanoTime() - t0) / 1e9);
+                return delta;
             }
         }
     }
@@ -234,20 +276,31 @@ public final class PairformerBenchmark {
         return -1;
     }
 
-    private static long peakInFreshJvm(int n, boolean sharded, Precision precision) throws Exception {
+    /** Growth of the peak while running the block once, the process's peak, and a second run's seconds. */
+    record Peak(long delta, long hwm, double warmSeconds) {
+    }
+
+    private static Peak peakInFreshJvm(int n, Chunking chunking, Precision precision) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                PairformerBenchmark.class.getName(), "--memory", String.valueOf(n), sharded ? "sharded" : "plain",
+                PairformerBenchmark.class.getName(), "--memory", String.valueOf(n), chunking.name(),
                 precision.name()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        long result = -1;
+        long delta = -1;
+        long hwm = -1;
+        double warm = Double.NaN;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String value = line.substring(line.indexOf('=') + 1);
                 if (line.startsWith("PEAK_DELTA_BYTES=")) {
-                    result = Long.parseLong(line.substring("PEAK_DELTA_BYTES=".length()));
+                    delta = Long.parseLong(value);
+                } else if (line.startsWith("VMHWM_BYTES=")) {
+                    hwm = Long.parseLong(value);
+                } else if (line.startsWith("WARM_SECONDS=")) {
+                    warm = Double.parseDouble(value);
                 }
             }
         }
         p.waitFor();
-        return result;
+        return new Peak(delta, hwm, warm);
     }
 }

@@ -13,18 +13,18 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
-/** Where the time of one Pairformer block goes: wall time per TensorFlow op type from a full trace ([N=256]). */
+/** Where the time of one Pairformer block goes: wall time per TensorFlow op type from a full trace ([N=256] [--bf16]). */
 public final class PairformerProfile {
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 256;
+        Precision precision = java.util.List.of(args).contains("--bf16") ? Precision.BFLOAT16 : Precision.FLOAT32;
         ParameterStore store = SyntheticWeights.stackSlice(SyntheticWeights.TRUNK_BLOCK, 1, 7);
         try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().toConfigProto())) {
             Ops tf = Ops.create(g);
-            GraphParameters gp = new GraphParameters(tf, store);
+            GraphParameters gp = new GraphParameters(tf, store, precision == Precision.BFLOAT16);
             {
-                Operand<TFloat32> out = PairformerBenchmark.buildBlock(tf, gp, Precision.FLOAT32.type(),
+                Operand<TFloat32> out = PairformerBenchmark.buildBlock(tf, gp, precision.type(),
                         TrunkOptions.unchunked(), n);
-                gp.upload(s);
                 gp.upload(s);
                 s.runner().fetch(out).run().close();
                 RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
