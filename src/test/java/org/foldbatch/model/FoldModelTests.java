@@ -27,7 +27,27 @@ class FoldModelTests {
         try (FoldModel model = FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
                 RuntimeOptions.defaults())) {
             assertThat(model.usesRandomWeights()).isTrue();
-            ModelOutput out = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1));
+            java.util.List<String> reported = new java.util.ArrayList<>();
+            InferenceProgress progress = new InferenceProgress() {
+                @Override
+                public void recycle(int done, int total) {
+                    reported.add("recycle " + done + "/" + total);
+                }
+
+                @Override
+                public void diffusionStep(int done, int total) {
+                    reported.add("step " + done + "/" + total);
+                }
+            };
+            ModelOutput out = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1),
+                    progress);
+            int passes = ModelConfig.small().numRecycles() + 1;
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (int p = 1; p <= passes; p++) {
+                expected.add("recycle " + p + "/" + passes);
+            }
+            expected.addAll(java.util.List.of("step 1/2", "step 2/2"));
+            assertThat(reported).isEqualTo(expected);
             assertThat(out.samples()).hasSize(1);
             ModelParityTests.assertFinite(out.samples().get(0).atomPositions());
             ModelParityTests.assertBetween(out.samples().get(0).plddt(), 16 * 24, 0f, 100f);
