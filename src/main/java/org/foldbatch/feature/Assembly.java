@@ -135,6 +135,13 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
                 throw new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + (i + 1) + " "
                         + code + ": the chemical component has no atoms");
             }
+            for (ChemComp.Atom atom : component.atoms()) {
+                if (atom.name().length() > 4) {
+                    // AlphaFold 3 pads every atom name of the component to 4 characters and fails on a longer one.
+                    throw new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + (i + 1)
+                            + " " + code + ": atom name " + atom.name() + " is longer than 4 characters");
+                }
+            }
             List<ChemComp.Atom> layout = layoutAtoms(inputName, chain.id(), code, component, ccd);
             boolean first = i == 0;
             boolean last = i == codes.size() - 1;

@@ -198,6 +198,23 @@ class UnknownResidueFeaturesTests {
                 .hasMessageContaining("chain B residue 1 ZZZ").hasMessageContaining("no heavy atoms");
     }
 
+    @Test
+    void aUserCcdAtomNameOverFourCharactersIsRejectedInOneLine() {
+        String userCcd = String.join("\n", "data_ZZY", "_chem_comp.id ZZY", "_chem_comp.name 'LONG NAME'",
+                "_chem_comp.type NON-POLYMER", "_chem_comp.formula 'C2'", "_chem_comp.mon_nstd_parent_comp_id ?",
+                "_chem_comp.pdbx_synonyms ?", "_chem_comp.formula_weight 24.0", "loop_", "_chem_comp_atom.comp_id",
+                "_chem_comp_atom.atom_id", "_chem_comp_atom.type_symbol", "_chem_comp_atom.charge",
+                "_chem_comp_atom.pdbx_model_Cartn_x_ideal", "_chem_comp_atom.pdbx_model_Cartn_y_ideal",
+                "_chem_comp_atom.pdbx_model_Cartn_z_ideal", "ZZY C1 C 0 0.0 0.0 0.0", "ZZY CLONG C 0 1.5 0.0 0.0",
+                "loop_", "_chem_comp_bond.atom_id_1", "_chem_comp_bond.atom_id_2", "_chem_comp_bond.value_order",
+                "_chem_comp_bond.pdbx_aromatic_flag", "C1 CLONG SING N", "");
+        FoldInput input = new FoldInput("long", List.of(1L), List.of(protein("A", "GAG"), Ligand.ofCcd("B", "ZZY")),
+                List.of(), userCcd);
+
+        assertThatThrownBy(() -> featuriser.featurise(input, 1)).isInstanceOf(FeaturisationException.class)
+                .hasMessageContaining("atom name CLONG is longer than 4 characters");
+    }
+
     static FeatureBatch threeTokens(org.foldbatch.input.Chain chain) {
         FeatureBatch batch = featuriser.featurise(FoldInput.of("na", List.of(1L), List.of(chain)), 1);
         assertThat(batch.tokenCount()).isEqualTo(3);
