@@ -58,7 +58,8 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             BondedAtomPair pair = input.bondedAtomPairs().get(i);
             BondEnd first = bondEnd(input.name(), i, 0, pair.first(), byId);
             BondEnd second = bondEnd(input.name(), i, 1, pair.second(), byId);
-            if (first == null || second == null || isHydrogen(first, byId) || isHydrogen(second, byId)) {
+            if (first == null || second == null || isHydrogen(first, byId) || isHydrogen(second, byId)
+                    || outsideLayout(first, byId) || outsideLayout(second, byId)) {
                 continue;
             }
             boolean firstPolymer = first.chainType().isPolymer();
@@ -213,6 +214,15 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
                     + residue.name() + " (chain_id=" + atom.chainId() + ", res_id=" + atom.residueId() + ")");
         }
         return new BondEnd(chain.id(), chain.type(), atom.residueId(), atom.atomName());
+    }
+
+    /**
+     * AlphaFold 3 drops atoms its residue layout does not have before it reads bonds ({@code drop_non_standard_atoms}),
+     * which only matters for UNK: a bond to its CB or CG (atoms of the CCD's UNK, not of glycine) disappears.
+     */
+    private static boolean outsideLayout(BondEnd end, Map<String, BuiltChain> byId) {
+        Residue residue = byId.get(end.chainId()).residues().get(end.resId() - 1);
+        return residue.layoutAtoms().stream().noneMatch(a -> a.name().equals(end.atomName()));
     }
 
     private static boolean isHydrogen(BondEnd end, Map<String, BuiltChain> byId) {

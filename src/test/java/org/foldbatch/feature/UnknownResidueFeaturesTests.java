@@ -199,6 +199,26 @@ class UnknownResidueFeaturesTests {
     }
 
     @Test
+    void aBondToAnUnkAtomGlycineLacksDisappears() {
+        for (String atom : List.of("CB", "CA")) {
+            FoldInput input = new FoldInput("bond", List.of(1L), List.of(protein("A", "GXG"), Ligand.ofCcd("B", "SO4")),
+                    List.of(new org.foldbatch.input.BondedAtomPair(new org.foldbatch.input.BondAtom("A", 2, atom),
+                            new org.foldbatch.input.BondAtom("B", 1, "S"))), null);
+
+            FeatureBatch batch = featuriser.featurise(input, 1);
+
+            boolean[] mask = batch.get("tokens_to_polymer_ligand_bonds:gather_mask").bools();
+            long[] idx = batch.get("tokens_to_polymer_ligand_bonds:gather_idxs").longs();
+            if (atom.equals("CB")) {
+                assertThat(mask).as("bond to UNK CB").containsOnly(false);
+            } else {
+                assertThat(new long[]{idx[0], idx[1]}).containsExactly(1, 3);
+                assertThat(new boolean[]{mask[0], mask[1], mask[2]}).containsExactly(true, true, false);
+            }
+        }
+    }
+
+    @Test
     void aUserCcdAtomNameOverFourCharactersIsRejectedInOneLine() {
         String userCcd = String.join("\n", "data_ZZY", "_chem_comp.id ZZY", "_chem_comp.name 'LONG NAME'",
                 "_chem_comp.type NON-POLYMER", "_chem_comp.formula 'C2'", "_chem_comp.mon_nstd_parent_comp_id ?",
