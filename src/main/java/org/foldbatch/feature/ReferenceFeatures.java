@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import com.actelion.research.chem.Molecule;
-
+import org.foldbatch.constants.Elements;
 import org.foldbatch.structure.ccd.ChemComp;
 
 /**
@@ -59,7 +58,7 @@ final class ReferenceFeatures {
                 continue;
             }
             mask[slot] = true;
-            element[slot] = Math.max(Molecule.getAtomicNoFromLabel(atom.element()), 0);
+            element[slot] = Elements.atomicNumber(atom.element());
             charge[slot] = atom.formalCharge();
             for (int c = 0; c < Math.min(4, name.length()); c++) {
                 nameChars[slot * 4 + c] = name.charAt(c) - 32;

@@ -11,6 +11,10 @@
  *       (and therefore {@code frames_mask} in borderline cases) differ from AlphaFold 3's; the fallback order
  *       (conformer, CCD ideal coordinates, model coordinates for entries modified before the cut-off, zeros) is the
  *       same. An atom with one {@code ?} coordinate counts as wholly unknown.</li>
+ *   <li>SMILES ligands are parsed by {@link org.foldbatch.feature.SmilesGraph} following RDKit's grammar rather
+ *       than by RDKit; it reproduces the atom order, bond order and direction, names and charges AlphaFold 3 gets
+ *       (including the sanitizer's nitro/halogen-oxide clean-up), but not RDKit's valence checks: a SMILES RDKit
+ *       rejects for chemistry (not syntax) is featurised anyway.</li>
  *   <li>Species pairing and overlap removal use stable sorts; numpy's unstable argsort may order ties differently.
  *       Only row order inside a pairing block can differ.</li>
  *   <li>AlphaFold 3's glycan lists for dropping an unbonded O1 are approximated by the CCD type (any
