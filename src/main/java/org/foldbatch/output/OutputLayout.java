@@ -2,10 +2,12 @@ package org.foldbatch.output;
 
 import java.nio.file.Path;
 
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.util.PathSegments;
 
 /**
  * AF3's output directory layout for one job named J (AlphaFold 3: run_alphafold.py, write_outputs):
@@ -21,9 +23,30 @@ import org.foldbatch.input.FoldInputWriter;
  */
 public record OutputLayout(Path jobDir, String name, boolean compress) {
 
-    /** The layout of the job {@code name} under the output directory; the batch jobs never compress. */
+    /**
+     * The layout of the job {@code name} under the output directory; the batch jobs never compress. A name that
+     * would lead outside the output directory is refused (one-line {@link FoldbatchException}).
+     */
     public static OutputLayout of(Path outputDir, String name) {
-        return new OutputLayout(outputDir.resolve(name), name, false);
+        return in(safeChild(outputDir, name), name);
+    }
+
+    /**
+     * The layout of the job {@code name} written to the folder {@code jobDir}, which is {@code <out>/<name>} or,
+     * when that folder belongs to another fold, AlphaFold 3's {@code <out>/<name>_<YYYYMMDD_HHMMSS>}.
+     */
+    public static OutputLayout in(Path jobDir, String name) {
+        safeChild(jobDir, name);
+        return new OutputLayout(jobDir, name, false);
+    }
+
+    /** {@code dir/name}, or a one-line error when the name would leave {@code dir}. */
+    public static Path safeChild(Path dir, String name) {
+        try {
+            return PathSegments.inside(dir, name);
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage());
+        }
     }
 
     public Path dataJson() {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.foldbatch.batch.FoldJobParameters.Stages;
+import org.foldbatch.util.PathSegments;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.ChainIds;
 import org.foldbatch.input.FoldInput;
@@ -74,7 +75,11 @@ public final class CampaignReader {
         }
         String name = root.has("name") ? string(root, "$", "name") : baseName();
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw error("$.name", "use letters, digits, '.', '-' and '_' only, got '" + name + "'");
+            throw error("$.name", "use letters, digits, '.', '-' and '_' only, got " + PathSegments.abbreviate(name));
+        }
+        String unsafe = PathSegments.problem(name);
+        if (unsafe != null) {
+            throw error("$.name", "the campaign name becomes a folder under --output-dir, but " + unsafe);
         }
         String modeLabel = requiredString(root, "$", "mode");
         CampaignMode mode = CampaignMode.ofLabel(modeLabel).orElseThrow(() ->
