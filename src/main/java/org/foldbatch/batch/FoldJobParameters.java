@@ -12,12 +12,25 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * launched again restarts its failed run or is reported complete; {@code fresh} (from --force) makes a new instance.
  * The output directory is not identifying: moving the output does not make the fold a different fold.
  */
-public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, Path jobDir) {
 
     public static final String INPUT_HASH = "input.hash";
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    /** The fold's own folder, chosen by {@link FoldJobLauncher} (not identifying). */
+    public static final String JOB_DIR = "output.job-dir";
+    /** SHA-256 of the settings that change a fold's outputs (identifying; set by {@link FoldJobLauncher}). */
+    public static final String SETTINGS = "settings";
+
+    /** Parameters whose job folder the launcher chooses. */
+    public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
+        this(inputHash, stages, outputDir, fresh, null);
+    }
+
+    public FoldJobParameters withJobDir(Path chosen) {
+        return new FoldJobParameters(inputHash, stages, outputDir, fresh, chosen);
+    }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
@@ -89,16 +102,21 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
         if (fresh != null) {
             b.addString(FRESH, fresh);
         }
+        if (jobDir != null) {
+            b.addString(JOB_DIR, jobDir.toAbsolutePath().normalize().toString(), false);
+        }
         return b.toJobParameters();
     }
 
     /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
     public Path jobDir(String name) {
-        return OutputLayout.of(outputDir, name).jobDir();
+        return jobDir != null ? jobDir : OutputLayout.of(outputDir, name).jobDir();
     }
 
     /** Where the fold of {@code input} writes its files: the one place the output directory parameter is read. */
     public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
-        return OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
+        String chosen = parameters.getString(JOB_DIR);
+        return chosen != null ? OutputLayout.in(Path.of(chosen), input.sanitisedName())
+                : OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
     }
 }

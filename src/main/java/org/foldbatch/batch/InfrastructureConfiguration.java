@@ -6,6 +6,7 @@ import org.foldbatch.batch.jdbc.JdbcConformerCache;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.batch.jdbc.JdbcOutputFolders;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
@@ -108,7 +109,8 @@ class InfrastructureConfiguration {
 
     @Bean
     FoldJobLauncher foldJobLauncher(Job foldJob, JobOperator jobOperator, JobRepository jobRepository,
-            JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs) {
-        return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs);
+            JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs, JdbcTemplate jdbc, FoldbatchProperties properties) {
+        return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs, new JdbcOutputFolders(jdbc),
+                properties);
     }
 }
