@@ -17,9 +17,14 @@ final class FoldbatchContext {
         // As command-line arguments, CLI settings outrank application.properties and any --config file.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(FoldbatchApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run(args);
+        try {
+            return new SpringApplicationBuilder(FoldbatchApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(args);
+        } catch (RuntimeException e) {
+            Object url = properties.getOrDefault("spring.datasource.url", "(the embedded H2 database)");
+            throw StartupFailures.describe(e, String.valueOf(url));
+        }
     }
 }
