@@ -25,6 +25,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Launches one fold job per input: a new instance, a restart of a failed or crashed one (only its unfinished work
@@ -113,7 +114,16 @@ public final class FoldJobLauncher {
         } catch (Exception e) {
             throw new FoldbatchException(input.name() + ": could not launch the fold job: " + e.getMessage(), e);
         } finally {
+            release(jobDir, holder);
+        }
+    }
+
+    /** A failed release (the database went away) is harmless: a holder whose process is gone is taken over. */
+    private void release(Path jobDir, String holder) {
+        try {
             folders.release(jobDir, holder);
+        } catch (DataAccessException e) {
+            log.warn("{}: could not release the folder in the database: {}", jobDir, e.getMessage());
         }
     }
 

@@ -11,9 +11,12 @@ import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.NewTransactions;
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FoldbatchProperties.class)
 class InfrastructureConfiguration {
+
+    /** Every use of the database gives up at once after it became unreachable (see {@link FailFastDataSource}). */
+    @Bean
+    static BeanPostProcessor failFastDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !(bean instanceof FailFastDataSource)
+                        ? new FailFastDataSource(ds) : bean;
+            }
+        };
+    }
+
 
     @Bean
     CacheLookupLog cacheLookupLog(JdbcTemplate jdbc) {
