@@ -12,11 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -41,12 +38,7 @@ class DatabaseLossFunctionalTests {
 
     @Test
     void aDatabaseStoppedMidRunFailsFastInOneLineAndTheRelaunchCompletes() throws Exception {
-        TestDatabases.requirePostgres();
-        String schema = "fbloss_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        String direct = TestDatabases.postgresUrl(schema);
+        String direct = TestDatabases.newPostgresSchema("fbloss");
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(direct, TestDatabases.POSTGRES_USER, ""));
         Path hmmer = slowHmmerWrappers(dir.resolve("hmmer"), "1.5");
         Path input = dir.resolve("lost.json");
