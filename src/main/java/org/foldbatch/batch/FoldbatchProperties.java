@@ -126,4 +126,11 @@ public record FoldbatchProperties(
                 "bf16=" + inference.bfloat16(), "embeddings=" + inference.saveEmbeddings(),
                 "distogram=" + inference.saveDistogram());
     }
+
+    /** The settings given as {@code foldbatch.*} properties over the defaults, without a Spring context ({@code validate}). */
+    public static FoldbatchProperties bind(java.util.Map<String, Object> properties) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("foldbatch", FoldbatchProperties.class);
+    }
 }

@@ -1,9 +1,6 @@
 package org.foldbatch.batch;
 
-import java.util.List;
 
-import org.foldbatch.input.FoldInput;
-import org.foldbatch.input.FoldInputValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -38,12 +35,7 @@ class ValidateInputStepConfiguration {
             @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs,
             Preflight preflight) {
         return (contribution, chunkContext) -> {
-            FoldInput input = inputs.get(inputHash);
-            if (FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()) {
-                preflight.check(List.of(input));
-            } else {
-                FoldInputValidator.requireDataComplete(input);
-            }
+            preflight.checkFold(FoldJobParameters.Stages.fromLabel(stages), inputs.get(inputHash));
             return RepeatStatus.FINISHED;
         };
     }

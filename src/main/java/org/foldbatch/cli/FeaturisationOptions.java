@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.foldbatch.FoldbatchException;
 import picocli.CommandLine.Option;
 
 /** Featurisation flags, mapped onto foldbatch.featurisation.* settings. */
@@ -29,6 +30,10 @@ final class FeaturisationOptions {
             p.put("foldbatch.featurisation.buckets", buckets);
         }
         if (maxTokens != null) {
+            if (maxTokens < 1) {
+                throw new FoldbatchException("--max-tokens: the token limit must be 1 or more (leave the flag out for "
+                        + "no limit), got " + maxTokens);
+            }
             p.put("foldbatch.featurisation.max-tokens", maxTokens.toString());
         }
         return p;
