@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         for (Path file : InputFiles.expand(inputs)) {
             for (FoldInput input : new FoldInputLoader().load(file)) {
                 UserTemplates.requireValid(input, file.toString());
+                input.warnings().forEach(w -> System.err.printf("warning: %s: %s: %s%n", file, input.name(), w));
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));

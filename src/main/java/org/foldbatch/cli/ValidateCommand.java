@@ -41,6 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
                     } else {
                         featurisable.checkSettings();
                     }
+                    input.warnings().forEach(w -> System.out.printf("warning: %s: %s: %s%n", file, input.name(), w));
                     System.out.printf("ok: %s: %s (%d chains)%n", file, input.name(), input.chains().size());
                 }
             } catch (FoldbatchException e) {

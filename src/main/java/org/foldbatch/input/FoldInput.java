@@ -135,6 +135,33 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
         return out.toString();
     }
 
+    /**
+     * What the input's text does that it may not mean, one message per chain. AlphaFold 3 keeps a sequence as given
+     * and maps each letter through its upper-case residue tables, so lowercase letters become unknown residues
+     * (UNK, shown as X for protein and N for nucleic acids): an all-lowercase sequence folds as a chain of unknowns.
+     * Foldbatch does the same, and says so.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Chain chain : chains) {
+            String sequence = chain instanceof ProteinChain p ? p.sequence()
+                    : chain instanceof RnaChain r ? r.sequence()
+                    : chain instanceof DnaChain d ? d.sequence() : "";
+            long lower = sequence.chars().filter(Character::isLowerCase).count();
+            if (lower > 0) {
+                int first = 0;
+                while (!Character.isLowerCase(sequence.charAt(first))) {
+                    first++;
+                }
+                out.add("chain " + chain.id() + ": " + lower + " of " + sequence.length()
+                        + " residues are lowercase letters (first '" + sequence.charAt(first) + "' at position "
+                        + (first + 1) + "); AlphaFold 3 folds them as unknown residues (UNK), as Foldbatch does; "
+                        + "write the sequence in upper case to fold them as the residues they name");
+            }
+        }
+        return out;
+    }
+
     public List<ProteinChain> proteinChains() {
         return chainsOf(ProteinChain.class);
     }
