@@ -108,14 +108,45 @@ public final class FoldJobLauncher {
             log.info("{}: restarting after execution {} ended {}", input.name(), last.getId(), last.getStatus());
         }
         String holder = hold(input.name(), jobDir);
+        JobExecution execution;
         try {
-            return new Outcome(input.name(), input.inputHash(), jobOperator.start(foldJob, jobParameters), false,
-                    jobDir, List.of());
+            execution = jobOperator.start(foldJob, jobParameters);
         } catch (Exception e) {
             throw new FoldbatchException(input.name() + ": could not launch the fold job: " + e.getMessage(), e);
         } finally {
             release(jobDir, holder);
         }
+        requireRecorded(input.name(), execution);
+        return new Outcome(input.name(), input.inputHash(), execution, false, jobDir, List.of());
+    }
+
+    /**
+     * A job whose end could not be written to the job repository (a full disk under the embedded database, a lost
+     * connection) must not be reported as done: the repository, which the next launch reads, is the truth.
+     */
+    private void requireRecorded(String name, JobExecution execution) {
+        String recorded;
+        try {
+            recorded = runs.recordedStatus(execution.getId());
+        } catch (DataAccessException e) {
+            throw new FoldbatchException(name + ": execution " + execution.getId() + " ended "
+                    + execution.getStatus() + " but the database cannot be read to confirm it: "
+                    + rootMessage(e) + "; fix that and run the same command again", e);
+        }
+        if (!execution.getStatus().name().equals(recorded)) {
+            throw new FoldbatchException(name + ": execution " + execution.getId() + " ended "
+                    + execution.getStatus() + " but the database records it as " + recorded
+                    + " (its state could not be saved: a full disk or a lost database?); fix that and run the same "
+                    + "command again");
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null) {
+            r = r.getCause();
+        }
+        return String.valueOf(r.getMessage()).lines().findFirst().orElse("");
     }
 
     /** A failed release (the database went away) is harmless: a holder whose process is gone is taken over. */
