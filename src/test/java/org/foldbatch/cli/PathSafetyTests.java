@@ -61,4 +61,18 @@ class PathSafetyTests {
         assertThat(validate.exit()).isNotZero();
         assertThat(validate.out() + validate.err()).contains("$.name", "dots only");
     }
+
+    /** Issue 12, item 12: a directory argument without inputs is an error, not a run of nothing. */
+    @Test
+    void anEmptyInputDirectoryIsAnError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        CliRun validate = CliRun.of("validate", empty.toString());
+        CliRun run = CliRun.of("run", empty.toString(), "--data-dir", dir.resolve("data").toString());
+
+        assertThat(validate.exit()).isEqualTo(1);
+        assertThat(validate.err()).contains(empty + ": no *.json input files in this directory");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(empty + ": no *.json input files in this directory");
+    }
 }
