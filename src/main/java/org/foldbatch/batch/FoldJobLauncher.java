@@ -89,7 +89,7 @@ public final class FoldJobLauncher {
         inputs.save(input);
         String settings = Hashing.sha256(properties.outputSettings());
         String jobKey = jobKey(input.inputHash(), parameters.stages(), settings);
-        Path jobDir = parameters.jobDir() != null ? parameters.jobDir()
+        Path jobDir = parameters.jobDir() != null ? claimChosen(parameters.jobDir(), parameters.outputDir(), jobKey)
                 : chooseJobDir(parameters.outputDir(), input.name(), jobKey, forceOutputDir, LocalDateTime.now());
         JobParameters jobParameters = new JobParametersBuilder(parameters.withJobDir(jobDir).toJobParameters())
                 .addString(FoldJobParameters.SETTINGS, settings).toJobParameters();
@@ -187,6 +187,14 @@ public final class FoldJobLauncher {
                 return stamped;
             }
         }
+    }
+
+    /** A folder the caller chose: claimed for this fold unless another fold has it, so that it can be held. */
+    private Path claimChosen(Path jobDir, Path outputDir, String jobKey) {
+        if (!folders.isClaimed(jobDir)) {
+            folders.claim(jobDir, outputDir, jobKey);
+        }
+        return jobDir;
     }
 
     private List<Path> missingOutputs(StoredInput stored, FoldJobParameters.Stages stages, Path jobDir) {

@@ -115,6 +115,24 @@ class OutputFolderFunctionalTests {
         }
     }
 
+    @Test
+    void aFolderTheCallerChoseIsClaimedAndWrittenTo() throws Exception {
+        FoldInput a = FoldInput.of("chosen", List.of(1L), List.of(ProteinChain.of("A", SEQ_A)));
+        Path out = dir.resolve("o");
+        try (ConfigurableApplicationContext ctx = FoldbatchTestContext.start(
+                FoldbatchTestContext.properties("h2", dir.resolve("data")))) {
+            FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
+
+            FoldJobLauncher.Outcome run = launcher.launch(stored(a),
+                    params(a, out, null).withJobDir(out.resolve("chosen_20260101_000000")));
+
+            assertThat(run.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(run.jobDir()).isEqualTo(out.resolve("chosen_20260101_000000"));
+            assertThat(sequenceIn(run.jobDir())).isEqualTo(SEQ_A);
+            assertThat(new JdbcOutputFolders(ctx.getBean(JdbcTemplate.class)).isClaimed(run.jobDir())).isTrue();
+        }
+    }
+
     private static String sequenceIn(Path jobDir) {
         String name = jobDir.getFileName().toString().replaceFirst("_\\d{8}_\\d{6}$", "");
         return new FoldInputLoader().load(jobDir.resolve(name + "_data.json")).get(0).proteinChains().get(0).sequence();
