@@ -108,6 +108,10 @@ public final class FoldJobLauncher {
             log.info("{}: restarting after execution {} ended {}", input.name(), last.getId(), last.getStatus());
         }
         String holder = hold(input.name(), jobDir);
+        int stray = OutputLayout.removeStrayTempFiles(jobDir);
+        if (stray > 0) {
+            log.info("{}: removed {} temporary file(s) a killed run left in {}", input.name(), stray, jobDir);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(foldJob, jobParameters);

@@ -58,6 +58,26 @@ public record OutputLayout(Path jobDir, String name, boolean compress) {
         return safeChild(outputDir, stamped);
     }
 
+    /**
+     * Deletes the {@code .<file>.<random>.tmp} files {@link AtomicFiles} leaves when a job is killed mid-write; call
+     * only while holding the folder (no other process writes into it). Returns how many were removed.
+     */
+    public static int removeStrayTempFiles(Path jobDir) {
+        if (!Files.isDirectory(jobDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(jobDir)) {
+            List<Path> stray = files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("\\..+\\.tmp")).toList();
+            for (Path p : stray) {
+                Files.deleteIfExists(p);
+            }
+            return stray.size();
+        } catch (IOException e) {
+            throw new FoldbatchException("cannot clean stray temporary files in " + jobDir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** AlphaFold 3 writes into an existing job folder only when it is empty. */
     public static boolean freeOnDisk(Path jobDir) {
         if (!Files.isDirectory(jobDir)) {
