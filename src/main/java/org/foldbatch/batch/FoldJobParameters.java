@@ -24,10 +24,18 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    /** The fold's own folder, chosen by {@link FoldJobLauncher} (not identifying). */
     public static final String JOB_DIR = "output.job-dir";
+    /** SHA-256 of the settings that change a fold's outputs (identifying; set by {@link FoldJobLauncher}). */
+    public static final String SETTINGS = "settings";
 
+    /** Parameters whose job folder the launcher chooses. */
     public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
         this(inputHash, stages, outputDir, fresh, null);
+    }
+
+    public FoldJobParameters withJobDir(Path chosen) {
+        return new FoldJobParameters(inputHash, stages, outputDir, fresh, chosen);
     }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
@@ -102,18 +110,13 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
 
     /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
     public Path jobDir(String name) {
-        return layout(outputDir, jobDir, name).jobDir();
+        return jobDir != null ? jobDir : OutputLayout.of(outputDir, name).jobDir();
     }
 
     /** Where the fold of {@code input} writes its files: the one place the output directory parameters are read. */
     public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
-        String jobDir = parameters.getString(JOB_DIR);
-        return layout(Path.of(parameters.getString(OUTPUT_DIR)), jobDir == null ? null : Path.of(jobDir),
-                input.sanitisedName());
-    }
-
-    /** {@code jobDir} when the launcher chose one, else AlphaFold 3's {@code <outputDir>/<name>}. */
-    private static OutputLayout layout(Path outputDir, Path jobDir, String name) {
-        return jobDir != null ? new OutputLayout(jobDir, name, false) : OutputLayout.of(outputDir, name);
+        String chosen = parameters.getString(JOB_DIR);
+        return chosen != null ? OutputLayout.in(Path.of(chosen), input.sanitisedName())
+                : OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
     }
 }

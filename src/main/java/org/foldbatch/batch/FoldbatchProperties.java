@@ -113,4 +113,27 @@ public record FoldbatchProperties(
             @DefaultValue("false") boolean saveEmbeddings,
             @DefaultValue("false") boolean saveDistogram) {
     }
+
+    /**
+     * The settings that change what a fold writes (databases, template and featurisation settings, model and
+     * sampling), as one line: part of a fold's identity, so a fold with other settings is a different fold with
+     * its own folder. CPU counts, parallelism and timeouts change no output and are left out.
+     */
+    public String outputSettings() {
+        return String.join("|", "databases=" + new java.util.TreeMap<>(databases), "dbDirs=" + dbDirs,
+                "zValues=" + new java.util.TreeMap<>(zValues), "maxTemplateDate=" + template.maxTemplateDate(),
+                "maxHits=" + template.maxHits(), "ccd=" + featurisation.ccdPath(), "buckets=" + featurisation.buckets(),
+                "maxTokens=" + featurisation.maxTokens(), "refMaxModifiedDate=" + featurisation.refMaxModifiedDate(),
+                "model=" + inference.modelDir(), "samples=" + inference.numSamples(),
+                "steps=" + inference.diffusionSteps(), "recycles=" + inference.numRecycles(),
+                "bf16=" + inference.bfloat16(), "embeddings=" + inference.saveEmbeddings(),
+                "distogram=" + inference.saveDistogram());
+    }
+
+    /** The settings given as {@code foldbatch.*} properties over the defaults, without a Spring context ({@code validate}). */
+    public static FoldbatchProperties bind(java.util.Map<String, Object> properties) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("foldbatch", FoldbatchProperties.class);
+    }
 }

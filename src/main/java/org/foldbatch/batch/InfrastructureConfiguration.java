@@ -1,15 +1,19 @@
 package org.foldbatch.batch;
 
+import javax.sql.DataSource;
+
 import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcOutputFolders;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.NewTransactions;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +28,22 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FoldbatchProperties.class)
-@Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcFoldInputStore.class,
-        JdbcFoldRunRegistry.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class,
-        JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
+@Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcFoldInputStore.class, JdbcFoldRunRegistry.class,
+        JdbcOutputFolders.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class, JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
         InferenceResources.class, Preflight.class, FoldJobLauncher.class})
 class InfrastructureConfiguration {
+
+    /** Every use of the database gives up at once after it became unreachable (see {@link FailFastDataSource}). */
+    @Bean
+    static BeanPostProcessor failFastDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !(bean instanceof FailFastDataSource)
+                        ? new FailFastDataSource(ds) : bean;
+            }
+        };
+    }
 
     @Bean
     NewTransactions newTransactions(PlatformTransactionManager transactionManager) {

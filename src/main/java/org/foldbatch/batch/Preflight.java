@@ -27,6 +27,11 @@ public final class Preflight {
         this.inference = inference;
     }
 
+    /** What the first step of a fold checks again: the same as {@link #check(FoldJobParameters.Stages, List)}. */
+    public void checkFold(FoldJobParameters.Stages stages, FoldInput input) {
+        check(stages, List.of(input));
+    }
+
     /** Everything the stages will need: inputs complete when the data pipeline is skipped, weights when inferring. */
     public void check(FoldJobParameters.Stages stages, List<FoldInput> inputs) {
         if (!stages.runsDataPipeline()) {
@@ -34,6 +39,9 @@ public final class Preflight {
         }
         if (stages.runsInference()) {
             inference.requireModel();
+        }
+        if (stages.runsFeaturisation()) {
+            inputs.forEach(featurisation::checkFeaturisable);
         }
         if (stages.runsDataPipeline()) {
             check(inputs);

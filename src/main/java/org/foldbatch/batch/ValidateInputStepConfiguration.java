@@ -1,8 +1,5 @@
 package org.foldbatch.batch;
 
-import java.util.List;
-
-import org.foldbatch.input.FoldInputValidator;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +16,7 @@ class ValidateInputStepConfiguration {
     @Bean
     Step validateInput(FoldSteps steps, Preflight preflight) {
         return steps.tasklet(STEP, fold -> {
-            if (fold.stages().runsDataPipeline()) {
-                preflight.check(List.of(fold.input()));
-            } else {
-                FoldInputValidator.requireDataComplete(fold.input());
-            }
+            preflight.checkFold(fold.stages(), fold.input());
             return 0;
         });
     }

@@ -3,6 +3,8 @@ package org.foldbatch.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.foldbatch.FoldbatchException;
+
 import picocli.CommandLine.Option;
 
 /** Featurisation flags, mapped onto foldbatch.featurisation.* settings. */
@@ -23,6 +25,10 @@ final class FeaturisationOptions {
     Integer maxTokens;
 
     Map<String, Object> springProperties() {
+        if (maxTokens != null && maxTokens < 1) {
+            throw new FoldbatchException("--max-tokens: the token limit must be 1 or more (leave the flag out for "
+                    + "no limit), got " + maxTokens);
+        }
         return FlagSettings.of(this);
     }
 }

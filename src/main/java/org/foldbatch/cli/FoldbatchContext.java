@@ -25,10 +25,15 @@ final class FoldbatchContext {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(FoldbatchApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run(arguments(properties));
+        try {
+            return new SpringApplicationBuilder(FoldbatchApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(arguments(properties));
+        } catch (RuntimeException e) {
+            Object url = properties.getOrDefault("spring.datasource.url", "(the embedded H2 database)");
+            throw StartupFailures.describe(e, String.valueOf(url));
+        }
     }
 
     /** As command-line arguments, CLI settings outrank application.properties and any --config file. */

@@ -86,9 +86,10 @@ final class RunCommand implements Callable<Integer> {
         Stages requested = stages();
         List<StoredInput> loaded = new ArrayList<>();
         for (Path file : InputFiles.expand(inputFiles())) {
-            for (FoldInput input : new FoldInputLoader().load(file)) {
-                input = withSeeds(input, file);
+            for (FoldInput given : new FoldInputLoader().load(file)) {
+                FoldInput input = withSeeds(given, file);
                 UserTemplates.requireValid(input, file.toString());
+                input.warnings().forEach(w -> System.err.printf("warning: %s: %s: %s%n", file, input.name(), w));
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));
@@ -102,23 +103,28 @@ final class RunCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
             ctx.getBean(Preflight.class).check(requested, loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
-            String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
+            // Unique per launch: two --force runs started in the same millisecond are still two instances.
+            String fresh = force ? System.currentTimeMillis() + "-" + ProcessHandle.current().pid() : null;
             for (StoredInput input : loaded) {
-                FoldJobParameters parameters = JobDirectory.choose(launcher,
-                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh), input.name(),
-                        Boolean.TRUE.equals(af3Job.forceOutputDir), LocalDateTime.now());
-                Path jobDir = parameters.jobDir(input.name());
-                FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
-                if (outcome.alreadyComplete()) {
+                FoldJobLauncher.Outcome outcome = launcher.launch(input,
+                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh),
+                        Boolean.TRUE.equals(af3Job.forceOutputDir));
+                if (outcome.outputsMissing()) {
+                    failures++;
+                    System.out.printf("%s: already completed, but %d of its files are missing from %s (first: %s); "
+                            + "rewrite them with: foldbatch run %s --output-dir %s --force (and the same settings)%n",
+                            input.name(), outcome.missingOutputs().size(), outcome.jobDir(),
+                            outcome.jobDir().relativize(outcome.missingOutputs().get(0)), input.sourcePath(), outputDir);
+                } else if (outcome.alreadyComplete()) {
                     System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
-                            input.name(), jobDir);
+                            input.name(), outcome.jobDir());
                 } else if (outcome.failed()) {
                     failures++;
                     System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
                             outcome.execution().getId(), FailureMessages.of(outcome.execution()));
                 } else {
                     System.out.printf("%s: completed (execution %d); output in %s%n", input.name(),
-                            outcome.execution().getId(), jobDir);
+                            outcome.execution().getId(), outcome.jobDir());
                 }
             }
         }

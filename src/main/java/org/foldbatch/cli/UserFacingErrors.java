@@ -19,6 +19,17 @@ final class UserFacingErrors implements CommandLine.IExecutionExceptionHandler {
             cli.getErr().println("error: " + cause.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                cli.getErr().println("error: database: " + StartupFailures.firstLine(root)
+                        + "; run the same command again once the database is reachable");
+                return 1;
+            }
+        }
         e.printStackTrace(cli.getErr());
         return ExitCodes.INTERNAL;
     }

@@ -21,6 +21,15 @@ import java.util.concurrent.TimeUnit;
 public final class ToolRunner {
 
     public static final Path DEFAULT_TIME_BINARY = Path.of("/usr/bin/time");
+
+    /**
+     * util-linux's {@code setpriv --pdeathsig KILL}: the kernel kills the tool when its parent dies, so a JVM killed
+     * with SIGKILL (no shutdown hook runs) leaves no HMMER process behind. Put before GNU time and again before the
+     * tool, since time forks the tool as its own child. Empty where setpriv is missing (the tools then outlive a
+     * killed JVM, as before).
+     */
+    static final List<String> DIE_WITH_PARENT = Files.isExecutable(Path.of("/usr/bin/setpriv"))
+            ? List.of("/usr/bin/setpriv", "--pdeathsig", "KILL") : List.of();
     private static final int DEFAULT_TAIL_BYTES = 64 * 1024;
     private static final long SAMPLE_MILLIS = 100;
 
@@ -82,10 +91,11 @@ public final class ToolRunner {
     public ToolRun run(String label, List<String> command, Path workDir, Duration timeout) {
         Path timeFile = null;
         try {
-            List<String> fullCommand = new ArrayList<>();
+            List<String> fullCommand = new ArrayList<>(DIE_WITH_PARENT);
             if (timeBinary != null) {
                 timeFile = Files.createTempFile("foldbatch-time-", ".txt");
                 fullCommand.addAll(List.of(timeBinary.toString(), "-f", "%e %U %S", "-o", timeFile.toString()));
+                fullCommand.addAll(DIE_WITH_PARENT);
             }
             fullCommand.addAll(command);
             return execute(label, fullCommand, workDir, timeout, timeFile);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.FoldJobParameters.Stages;
@@ -52,7 +53,7 @@ final class CampaignFoldsStep extends AbstractStep {
         String plan = stepExecution.getJobParameters().getString(CampaignJobParameters.PLAN);
         Path out = CampaignJobParameters.outputDir(stepExecution.getJobParameters());
         PlanDefinition definition = store.definition(plan);
-        Path campaignDir = out.resolve(definition.campaignName());
+        Path campaignDir = OutputLayout.safeChild(out, definition.campaignName());
         List<PlannedCandidate> todo = store.candidates(plan).stream()
                 .filter(c -> c.status() == Status.PENDING || c.status() == Status.FAILED
                         || c.status() == Status.RUNNING)
