@@ -1,10 +1,12 @@
 package org.foldbatch.feature;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.actelion.research.chem.Molecule;
 import com.actelion.research.chem.StereoMolecule;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
+import org.openmolecules.chem.conf.gen.RigidFragmentCache;
 
 import org.foldbatch.structure.ccd.ChemComp;
 import org.foldbatch.util.Hashing;
@@ -13,13 +15,31 @@ import org.foldbatch.util.Hashing;
  * Reference conformers from OpenChemLib's ConformerGenerator, seeded. The molecule is built from the component's
  * heavy atoms in CCD order (hydrogens are implicit to OpenChemLib, which keeps heavy-atom indices), with stereo
  * parities taken from the ideal coordinates when the dictionary has them.
+ *
+ * <p>A conformer is a function of the component and the model seed only, never of what the process did before
+ * (issue 12): its seed is derived from the two ({@link #seed}); OpenChemLib's search is bounded by iterations (at
+ * most 400 torsion sets and a fixed number of self-organisation cycles, as AlphaFold 3 bounds RDKit by
+ * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no rigid-fragment
+ * cache is shared, since OpenChemLib's default cache keeps the fragment coordinates of whichever molecule, atom order
+ * and seed met a fragment first.
  */
 final class Conformers {
 
-    /** A conformer that takes longer counts as failed (AlphaFold 3 bounds RDKit by iterations instead). */
-    static final long TIMEOUT_MILLIS = 20_000;
-
     private Conformers() {
+    }
+
+    /**
+     * The conformer seed of a component under a model seed: every residue of that component gets the same
+     * conformer (AlphaFold 3 draws one per residue from the seed's stream; a residue-independent seed makes the
+     * conformer cache hit for the second and later residues). Never 0, which OpenChemLib reads as "unseeded".
+     */
+    static long seed(String componentKey, long modelSeed) {
+        byte[] digest = Hashing.digest().digest((componentKey + "#" + modelSeed).getBytes(StandardCharsets.UTF_8));
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (digest[i] & 0xff);
+        }
+        return 1 + Math.floorMod(bits, (long) Integer.MAX_VALUE);
     }
 
     /** A key that changes whenever the atoms or bonds of the component change. */
@@ -75,8 +95,7 @@ final class Conformers {
                 molecule.setParitiesValid(0);
                 molecule.ensureHelperArrays(Molecule.cHelperParities);
             }
-            ConformerGenerator generator = new ConformerGenerator(seed, false);
-            generator.setTimeOut(TIMEOUT_MILLIS);
+            ConformerGenerator generator = new ConformerGenerator(seed, (RigidFragmentCache) null, false);
             StereoMolecule conformer = generator.getOneConformerAsMolecule(molecule);
             if (conformer == null) {
                 return new ConformerCache.Conformer(null);
