@@ -59,42 +59,54 @@ final class Conformers {
         return component.atoms().stream().filter(a -> !a.isHydrogen()).toList();
     }
 
+    /** The component's heavy atoms and bonds as an OpenChemLib molecule, at {@code xyz} when given. */
+    static StereoMolecule molecule(ChemComp component, List<ChemComp.Atom> atoms, double[][] xyz) {
+        StereoMolecule molecule = new StereoMolecule();
+        for (int i = 0; i < atoms.size(); i++) {
+            int index = molecule.addAtom(Molecule.getAtomicNoFromLabel(atoms.get(i).element()));
+            molecule.setAtomCharge(index, atoms.get(i).formalCharge());
+            if (xyz != null) {
+                molecule.setAtomX(index, xyz[i][0]);
+                molecule.setAtomY(index, xyz[i][1]);
+                molecule.setAtomZ(index, xyz[i][2]);
+            }
+        }
+        List<String> names = atoms.stream().map(ChemComp.Atom::name).toList();
+        for (ChemComp.Bond bond : component.bonds()) {
+            int a = names.indexOf(bond.atom1());
+            int b = names.indexOf(bond.atom2());
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            int type = switch (bond.order().toUpperCase()) {
+                case "DOUB" -> Molecule.cBondTypeDouble;
+                case "TRIP" -> Molecule.cBondTypeTriple;
+                case "AROM" -> Molecule.cBondTypeDelocalized;
+                default -> Molecule.cBondTypeSingle;
+            };
+            molecule.addBond(a, b, type);
+        }
+        return molecule;
+    }
+
+    /** The ideal coordinates of every heavy atom, or null when one is unknown. */
+    static double[][] ideal(List<ChemComp.Atom> atoms) {
+        if (atoms.stream().anyMatch(a -> a.ideal() == null)) {
+            return null;
+        }
+        return atoms.stream().map(a -> a.ideal().clone()).toArray(double[][]::new);
+    }
+
     static ConformerCache.Conformer generate(ChemComp component, long seed) {
         List<ChemComp.Atom> atoms = heavyAtoms(component);
         if (atoms.isEmpty() || atoms.stream().anyMatch(a -> Molecule.getAtomicNoFromLabel(a.element()) <= 0)) {
             return new ConformerCache.Conformer(null);
         }
         try {
-            StereoMolecule molecule = new StereoMolecule();
-            boolean ideal = atoms.stream().allMatch(a -> a.ideal() != null);
-            for (ChemComp.Atom atom : atoms) {
-                int index = molecule.addAtom(Molecule.getAtomicNoFromLabel(atom.element()));
-                molecule.setAtomCharge(index, atom.formalCharge());
-                if (ideal) {
-                    molecule.setAtomX(index, atom.ideal()[0]);
-                    molecule.setAtomY(index, atom.ideal()[1]);
-                    molecule.setAtomZ(index, atom.ideal()[2]);
-                }
-            }
-            List<String> names = atoms.stream().map(ChemComp.Atom::name).toList();
-            for (ChemComp.Bond bond : component.bonds()) {
-                int a = names.indexOf(bond.atom1());
-                int b = names.indexOf(bond.atom2());
-                if (a < 0 || b < 0) {
-                    continue;
-                }
-                int type = switch (bond.order().toUpperCase()) {
-                    case "DOUB" -> Molecule.cBondTypeDouble;
-                    case "TRIP" -> Molecule.cBondTypeTriple;
-                    case "AROM" -> Molecule.cBondTypeDelocalized;
-                    default -> Molecule.cBondTypeSingle;
-                };
-                molecule.addBond(a, b, type);
-            }
-            if (ideal) {
-                molecule.setParitiesValid(0);
-                molecule.ensureHelperArrays(Molecule.cHelperParities);
-            }
+            double[][] ideal = ideal(atoms);
+            // Stereo parities are perceived from the ideal coordinates, so the conformer keeps the CCD's R/S.
+            StereoMolecule molecule = molecule(component, atoms, ideal);
+            molecule.ensureHelperArrays(Molecule.cHelperParities);
             ConformerGenerator generator = new ConformerGenerator(seed, (RigidFragmentCache) null, false);
             StereoMolecule conformer = generator.getOneConformerAsMolecule(molecule);
             if (conformer == null) {
@@ -108,6 +120,11 @@ final class Conformers {
                 if (!Double.isFinite(coordinates[i][0] + coordinates[i][1] + coordinates[i][2])) {
                     return new ConformerCache.Conformer(null);
                 }
+            }
+            if (ideal != null && !ConformerGeometry.compare(component, atoms, ideal, coordinates).acceptable()) {
+                // A conformer that bends the dictionary's geometry or mirrors a stereocentre counts as failed:
+                // the ideal coordinates are used, as AlphaFold 3 does when RDKit cannot embed.
+                return new ConformerCache.Conformer(null);
             }
             return new ConformerCache.Conformer(coordinates);
         } catch (RuntimeException e) {
