@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.remote.RemoteProperties;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputValidator;
 import org.foldbatch.msa.MoleculeType;
@@ -19,12 +20,14 @@ public final class Preflight {
     private final FeaturisationResources featurisation;
 
     private final InferenceResources inference;
+    private final RemoteProperties remote;
 
     public Preflight(DataPipelineResources resources, FeaturisationResources featurisation,
-            InferenceResources inference) {
+            InferenceResources inference, RemoteProperties remote) {
         this.resources = resources;
         this.featurisation = featurisation;
         this.inference = inference;
+        this.remote = remote;
     }
 
     /** What the first step of a fold checks again: the same as {@link #check(FoldJobParameters.Stages, List)}. */
@@ -37,7 +40,8 @@ public final class Preflight {
         if (!stages.runsDataPipeline()) {
             inputs.forEach(FoldInputValidator::requireDataComplete);
         }
-        if (stages.runsInference()) {
+        // With remote workers the weights are needed where inference runs, not here; a worker checks them on loading.
+        if (stages.runsInference() && !remote.enabled()) {
             inference.requireModel();
         }
         if (stages.runsFeaturisation()) {
