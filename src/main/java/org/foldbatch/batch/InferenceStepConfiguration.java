@@ -9,6 +9,7 @@ import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.output.OutputLayout;
 import org.foldbatch.output.PredictionWriter;
+import org.foldbatch.output.report.FoldPage;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Inference, one partition per seed (a restart reruns only seeds without finished results), then the ranking across
- * all seeds and samples: top-ranked files at the job's top level and {@code <name>_ranking_scores.csv}.
+ * all seeds and samples: top-ranked files at the job's top level, {@code <name>_ranking_scores.csv} and the report
+ * page {@code <name>_report.html}.
  */
 @Configuration(proxyBeanMethods = false)
 class InferenceStepConfiguration {
@@ -102,6 +104,7 @@ class InferenceStepConfiguration {
             OutputLayout layout = FoldJobParameters.outputLayout(contribution.getStepExecution().getJobParameters(),
                     input);
             new PredictionWriter(layout, null, null).writeRanking(scores);
+            FoldPage.write(layout.jobDir());
             return RepeatStatus.FINISHED;
         };
     }

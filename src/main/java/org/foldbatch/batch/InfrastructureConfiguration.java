@@ -66,8 +66,8 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    JobHistory jobHistory(JdbcTemplate jdbc) {
-        return new JobHistory(jdbc);
+    JobHistory jobHistory(JdbcTemplate jdbc, JobRepository repository, FoldInputs inputs) {
+        return new JobHistory(jdbc, repository, inputs);
     }
 
     @Bean
