@@ -14,11 +14,16 @@ final class FoldbatchContext {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, WebApplicationType.NONE);
+    }
+
+    /** Only {@code serve} asks for a servlet context; it must also set {@code spring.main.web-application-type}. */
+    static ConfigurableApplicationContext start(Map<String, Object> properties, WebApplicationType type) {
         // As command-line arguments, CLI settings outrank application.properties and any --config file.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(FoldbatchApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(type)
                 .logStartupInfo(false)
                 .run(args);
     }

@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
     String campaign;
 
     @Option(names = "--section", paramLabel = "NAME", split = ",",
-            description = "Sections to print: status, steps, cache, ranking, failures, runs (default: all).")
+            description = "Sections to print: status, steps, cache, ranking, failures, runs, running (default: all).")
     List<String> sections = new ArrayList<>();
 
     @Option(names = "--csv", description = "Print CSV instead of aligned tables (a '# title' line before each table).")
@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String name : sections) {
             chosen.add(ReportSection.ofLabel(name).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--section: unknown section '" + name
-                    + "'; expected status, steps, cache, ranking, failures or runs")));
+                    + "'; expected status, steps, cache, ranking, failures, runs or running")));
         }
         if (chosen.isEmpty()) {
             chosen.addAll(List.of(ReportSection.values()));

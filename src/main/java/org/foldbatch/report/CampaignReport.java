@@ -45,7 +45,7 @@ public final class CampaignReport {
      * The fold page of a ranking row's output path (a sample directory {@code <fold>/seed-S_sample-K}, or the fold
      * directory when it has no samples), if it exists on this machine.
      */
-    static Path foldPage(String outputPath) {
+    public static Path foldPage(String outputPath) {
         if (outputPath.isBlank()) {
             return null;
         }
@@ -58,7 +58,7 @@ public final class CampaignReport {
     }
 
     /** The table as text cells, without the column that repeats the campaign's name. */
-    private static CampaignPage.Table table(ReportTable t, String drop) {
+    public static CampaignPage.Table table(ReportTable t, String drop) {
         int skip = drop == null ? -1 : t.columns().indexOf(drop);
         List<String> columns = new ArrayList<>(t.columns());
         if (skip >= 0) {

@@ -10,7 +10,8 @@ public enum ReportSection {
     CACHE("cache", "Cache efficiency"),
     RANKING("ranking", "Campaign ranking"),
     FAILURES("failures", "Failures"),
-    RUNS("runs", "Campaign runs");
+    RUNS("runs", "Campaign runs"),
+    RUNNING("running", "Running steps and partitions, with worker and heartbeat");
 
     private final String label;
     private final String title;

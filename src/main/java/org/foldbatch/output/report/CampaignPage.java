@@ -26,11 +26,7 @@ public final class CampaignPage {
      */
     public static String render(String campaign, Table ranking, List<String> foldLinks, Table cache, Table failures,
             Table runs) {
-        StringBuilder html = new StringBuilder(64 * 1024);
-        String title = Html.escape(campaign);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(title)
-                .append(" - Foldbatch campaign report</title><style>").append(Html.resource("page.css"))
-                .append("</style></head><body>\n<h1>Campaign ").append(title).append("</h1>\n");
+        StringBuilder html = head("Campaign " + campaign);
         html.append("<section id=\"ranking\"><h2>Ranking (click a column to sort)</h2>");
         table(html, "ranking sortable", ranking, foldLinks, ranking.column("candidate_name"));
         html.append("</section>\n<section id=\"distributions\"><h2>Distributions</h2><div class=\"row\">");
@@ -50,7 +46,7 @@ public final class CampaignPage {
         return html.toString();
     }
 
-    private static void table(StringBuilder html, String cssClass, Table table, List<String> links, int linkColumn) {
+    static void table(StringBuilder html, String cssClass, Table table, List<String> links, int linkColumn) {
         if (table.rows().isEmpty()) {
             html.append("<p class=\"").append(cssClass).append(" empty\">None.</p>");
             return;
@@ -73,6 +69,16 @@ public final class CampaignPage {
             html.append("</tr>");
         }
         html.append("</tbody></table>");
+    }
+
+    /** The page's start up to and including its {@code <h1>}. */
+    static StringBuilder head(String title) {
+        String text = Html.escape(title);
+        return new StringBuilder(64 * 1024).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                // An empty icon: no favicon request, so the page makes none at all.
+                .append("<link rel=\"icon\" href=\"data:,\"><title>").append(text).append(" - Foldbatch</title><style>")
+                .append(Html.resource("page.css"))
+                .append("</style></head><body>\n<h1>").append(text).append("</h1>\n");
     }
 
     private static List<Double> numbers(Table table, String column) {

@@ -34,7 +34,8 @@ public final class FoldPage {
     public static String render(FoldResults fold) {
         StringBuilder html = new StringBuilder(1 << 20);
         String title = Html.escape(fold.name());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(title)
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<link rel=\"icon\" href=\"data:,\"><title>").append(title)
                 .append(" - Foldbatch fold report</title><style>").append(Html.resource("page.css"))
                 .append("</style></head><body>\n");
         html.append("<h1>").append(title).append("</h1>\n");
