@@ -1,9 +1,11 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.input.FoldInput;
@@ -63,12 +65,17 @@ class InferenceStepConfiguration {
     @StepScope
     Tasklet inferSeedTasklet(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{stepExecutionContext['" + SeedPartitioner.SEED + "']}") Long seed, FoldInputs inputs,
-            InferenceResources inference, FeaturisationResources featurisation, JdbcSampleResults results) {
+            InferenceResources inference, FeaturisationResources featurisation, JdbcSampleResults results,
+            JdbcProgress progress, @Value("${foldbatch.progress.log-interval:10s}") Duration logInterval) {
         return (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
             OutputLayout layout = FoldJobParameters.outputLayout(step.getJobParameters(), inputs.get(inputHash));
-            List<JdbcSampleResults.SampleRow> rows = new SeedInference(inference, featurisation.ccd())
-                    .run(inputHash, layout, seed);
+            List<JdbcSampleResults.SampleRow> rows;
+            try (InferenceProgress watch = new InferenceProgress(layout.name() + " seed " + seed,
+                    new InferenceProgress.Target(step.getId(), step.getJobExecutionId(), step.getStepName()), progress,
+                    logInterval)) {
+                rows = new SeedInference(inference, featurisation.ccd()).run(inputHash, layout, seed, watch);
+            }
             results.replaceSeed(step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId(),
                     inputHash, seed, rows);
             contribution.incrementWriteCount(rows.size());

@@ -3,6 +3,7 @@ package org.foldbatch.batch;
 import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
@@ -88,6 +89,11 @@ class InfrastructureConfiguration {
     @Bean
     FeaturisationResources featurisationResources(FoldbatchProperties properties, JdbcConformerCache conformers) {
         return new FeaturisationResources(properties, conformers);
+    }
+
+    @Bean
+    JdbcProgress progress(JdbcTemplate jdbc, NewTransactions writes) {
+        return new JdbcProgress(jdbc, writes);
     }
 
     @Bean

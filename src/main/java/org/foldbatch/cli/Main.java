@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "foldbatch", mixinStandardHelpOptions = true, version = "foldbatch 0.1.0",
         description = "AlphaFold 3 structure prediction as restartable Spring Batch jobs.",
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class, RandomWeightsCommand.class,
-                CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class, ViewCommand.class, ServeCommand.class,
+                CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class, ViewCommand.class, ServeCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

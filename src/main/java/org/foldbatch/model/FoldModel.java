@@ -150,13 +150,35 @@ public final class FoldModel implements AutoCloseable {
         bucket(batch);
     }
 
+    /**
+     * Told where a prediction is, on the predicting thread between network calls (so keep it cheap): after each
+     * trunk pass (recycle k of N passes) and each diffusion step of a group of samples.
+     */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void recycle(int done, int total) {
+        }
+
+        /** Step {@code done} of {@code total} for samples {@code first .. first + count - 1} of {@code samples}. */
+        default void diffusionStep(int done, int total, int first, int count, int samples) {
+        }
+    }
+
     public ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise) {
         return predict(batch, seed, noise, sampling);
     }
 
     /** As {@link #predict(NetworkInputs, long, NoiseSource)} with other sampling settings (steps, samples, ...). */
-    public synchronized ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
+    public ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
             DiffusionSampler.Config samplingConfig) {
+        return predict(batch, seed, noise, samplingConfig, Progress.NONE);
+    }
+
+    /** As {@link #predict(NetworkInputs, long, NoiseSource, DiffusionSampler.Config)}, reporting progress. */
+    public synchronized ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
+            DiffusionSampler.Config samplingConfig, Progress progress) {
         Bucket b = bucket(batch);
         Trunk.Dims dims = b.trunk().dims();
         int cz = config.evoformer().pairChannel();
@@ -165,7 +187,11 @@ public final class FoldModel implements AutoCloseable {
         float[] target = b.trunk().targetFeatures(batch);
         long t1 = System.nanoTime();
         List<int[]> orders = noise.msaOrders(batch, config.numRecycles() + 1, seed);
-        Trunk.Embeddings e = b.trunk().run(batch, target, orders);
+        Trunk.Embeddings e = Trunk.Embeddings.zeros(dims.numTokens(), cz, cs);
+        for (int pass = 0; pass < orders.size(); pass++) {
+            e = b.trunk().runPass(batch, target, orders.get(pass), e, List.of()).embeddings();
+            progress.recycle(pass + 1, orders.size());
+        }
         long t2 = System.nanoTime();
         long diffusionNanos = 0;
         long confidenceNanos = 0;
@@ -178,8 +204,13 @@ public final class FoldModel implements AutoCloseable {
             for (int first = 0; first < total; first += group) {
                 int count = Math.min(group, total - first);
                 long d0 = System.nanoTime();
-                float[][] xs = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, first, count,
-                        noise);
+                int groupFirst = first;
+                int[] step = {0};
+                float[][] xs = DiffusionSampler.sample(samplingConfig, (x, n, sigma) -> {
+                    float[] denoised = feeds.denoise(x, n, sigma);
+                    progress.diffusionStep(++step[0], samplingConfig.steps(), groupFirst, count, total);
+                    return denoised;
+                }, atomMask, seed, first, count, noise);
                 long d1 = System.nanoTime();
                 for (float[] x : xs) {
                     List<float[]> c = feeds.confidence(x);
