@@ -1,8 +1,12 @@
 package org.foldbatch.cli;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.campaign.CampaignProgress;
+import org.foldbatch.batch.campaign.JdbcCampaignStore;
 import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Print the progress of running steps (recycle, diffusion step, elapsed, time left) from the "
-                + "job repository: all, one job execution, or one campaign's jobs.")
+                + "job repository: all, one job execution, or one campaign (folds done, failed, running, time left, "
+                + "then its jobs' steps).")
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "JOB_OR_CAMPAIGN",
@@ -30,6 +35,14 @@ final class StatusCommand implements Callable<Integer> {
         Long job = target != null && target.matches("\\d+") ? Long.valueOf(target) : null;
         String campaign = target != null && job == null ? target : null;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(service.springProperties())) {
+            if (campaign != null) {
+                CampaignProgress progress = ctx.getBean(JdbcCampaignStore.class).progress(campaign);
+                if (progress.total() == 0) {
+                    throw new FoldbatchException(campaign + ": no such campaign in the job repository (nor a job "
+                            + "execution id)");
+                }
+                System.out.println(progress.line(Instant.now()));
+            }
             List<JdbcProgress.Row> rows = ctx.getBean(JdbcProgress.class).running(job, campaign);
             if (rows.isEmpty()) {
                 System.out.println("Nothing running" + (target == null ? "" : " for " + target) + ".");
