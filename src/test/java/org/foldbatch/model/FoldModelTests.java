@@ -34,6 +34,30 @@ class FoldModelTests {
             assertThat(out.distogramBinEdges()).hasSize(63);
             assertThat(model.lastTimings().total()).isPositive();
 
+            // Progress is told every trunk pass and diffusion step, and watching changes nothing.
+            java.util.List<String> events = new java.util.ArrayList<>();
+            ModelOutput watched = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1),
+                    new FoldModel.Progress() {
+                        @Override
+                        public void recycle(int done, int total) {
+                            events.add("recycle " + done + "/" + total);
+                        }
+
+                        @Override
+                        public void diffusionStep(int done, int total, int first, int count, int samples) {
+                            events.add("step " + done + "/" + total + " samples " + first + "+" + count + "/" + samples);
+                        }
+                    });
+            int passes = ModelConfig.small().numRecycles() + 1;
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (int p = 1; p <= passes; p++) {
+                expected.add("recycle " + p + "/" + passes);
+            }
+            expected.add("step 1/2 samples 0+1/1");
+            expected.add("step 2/2 samples 0+1/1");
+            assertThat(events).isEqualTo(expected);
+            assertThat(watched.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
+
             Path stored = dir.resolve("output.bin");
             org.foldbatch.records.RecordFile.write(stored, out.toRecords("__output__"));
             ModelOutput back = ModelOutput.fromRecords(org.foldbatch.records.RecordFile.read(stored),
