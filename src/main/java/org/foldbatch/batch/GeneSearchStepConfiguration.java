@@ -48,8 +48,11 @@ class GeneSearchStepConfiguration {
             @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
             @Value("#{stepExecutionContext['" + ChainPartitioner.TYPE + "']}") String type,
             @Value("#{stepExecutionContext['" + ChainPartitioner.SEQUENCE_SHA256 + "']}") String sequenceSha256,
-            FoldInputs inputs, DataPipelineResources resources, PipelineStores stores) {
+            FoldInputs inputs, DataPipelineResources resources, PipelineStores stores,
+            org.foldbatch.batch.jdbc.JdbcProgress progress,
+            @Value("${foldbatch.progress.log-interval:10s}") java.time.Duration logInterval) {
         return new GeneSearchTasklet(inputs.get(inputHash),
-                new ChainKey(org.foldbatch.msa.MoleculeType.valueOf(type), sequenceSha256), resources, stores);
+                new ChainKey(org.foldbatch.msa.MoleculeType.valueOf(type), sequenceSha256), resources, stores,
+                progress, logInterval);
     }
 }

@@ -1,6 +1,9 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
+
 import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.msa.ChainMsas;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,12 +19,17 @@ final class GeneSearchTasklet implements Tasklet {
     private final ChainKey key;
     private final DataPipelineResources resources;
     private final PipelineStores stores;
+    private final JdbcProgress progress;
+    private final Duration logInterval;
 
-    GeneSearchTasklet(FoldInput input, ChainKey key, DataPipelineResources resources, PipelineStores stores) {
+    GeneSearchTasklet(FoldInput input, ChainKey key, DataPipelineResources resources, PipelineStores stores,
+            JdbcProgress progress, Duration logInterval) {
         this.input = input;
         this.key = key;
         this.resources = resources;
         this.stores = stores;
+        this.progress = progress;
+        this.logInterval = logInterval;
     }
 
     @Override
@@ -31,8 +39,12 @@ final class GeneSearchTasklet implements Tasklet {
             throw new FoldbatchException(input.name() + ": no chain with key " + key.partitionName());
         }
         StepExecution step = contribution.getStepExecution();
-        ChainMsas msas = stores.pipeline(resources, step.getJobExecutionId(), step.getStepName())
-                .searchChain(sequence, key.type(), resources.searchExecutor());
+        ChainMsas msas;
+        try (SearchProgress watch = new SearchProgress(input.name() + " chain " + key.partitionName(), new InferenceProgress.Target(step.getId(), step.getJobExecutionId(),
+                step.getStepName()), progress, logInterval)) {
+            msas = stores.pipeline(resources, step.getJobExecutionId(), step.getStepName())
+                    .searchChain(sequence, key.type(), watch.watching(resources.searchExecutor()), watch);
+        }
         contribution.incrementWriteCount(msas.runs().size());
         return RepeatStatus.FINISHED;
     }
