@@ -92,7 +92,9 @@ final class SearchProgress implements DataPipeline.SearchDone, AutoCloseable {
         if (logNow) {
             log.info("[geneSearch] {}", line);
         }
-        store.record(target.stepExecutionId(), target.jobExecutionId(), target.stepName(), "search", k, n, line);
+        synchronized (store) { // one writer at a time per process keeps the stored line the latest
+            store.record(target.stepExecutionId(), target.jobExecutionId(), target.stepName(), "search", k, n, line);
+        }
     }
 
     private synchronized String currentLine() {

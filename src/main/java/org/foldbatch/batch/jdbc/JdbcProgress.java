@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,14 +29,20 @@ public final class JdbcProgress {
     public void record(long stepExecutionId, long jobExecutionId, String stepName, String phase, int done, int total,
             String detail) {
         Timestamp now = Timestamp.from(Instant.now());
-        own.run(() -> {
-            int updated = jdbc.update(SqlStatements.get("progress_update"), phase, done, total, detail, now,
-                    stepExecutionId);
-            if (updated == 0) {
-                jdbc.update(SqlStatements.get("progress_insert"), stepExecutionId, jobExecutionId, stepName, phase,
-                        done, total, detail, now, now);
-            }
-        });
+        // Two threads of one step (parallel searches, the ticker) may both find no row: the loser updates instead.
+        try {
+            own.run(() -> {
+                int updated = jdbc.update(SqlStatements.get("progress_update"), phase, done, total, detail, now,
+                        stepExecutionId);
+                if (updated == 0) {
+                    jdbc.update(SqlStatements.get("progress_insert"), stepExecutionId, jobExecutionId, stepName,
+                            phase, done, total, detail, now, now);
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            own.run(() -> jdbc.update(SqlStatements.get("progress_update"), phase, done, total, detail, now,
+                    stepExecutionId));
+        }
     }
 
     /** Running steps' progress: all, one job execution's, or one campaign's jobs'. */
