@@ -41,6 +41,10 @@ record FoldStep(StepExecution execution, String inputHash, FoldInput input, Fold
         return execution.getStepName();
     }
 
+    SeedProgress.Target progressTarget() {
+        return new SeedProgress.Target(execution.getId(), execution.getJobExecutionId(), execution.getStepName());
+    }
+
     long jobInstanceId() {
         return execution.getJobExecution().getJobInstance().getInstanceId();
     }

@@ -1,9 +1,12 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,17 +24,21 @@ class GeneSearchStepConfiguration {
                         ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
     }
 
-
     /** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
     @Bean
-    Step geneSearchChain(FoldSteps steps, DataPipelineResources resources, PipelineStores stores) {
+    Step geneSearchChain(FoldSteps steps, DataPipelineResources resources, PipelineStores stores,
+            JdbcProgress progress, @Value("${foldbatch.progress.log-interval:10s}") Duration logInterval) {
         return steps.tasklet(WORKER_STEP, fold -> {
             String sequence = ChainKey.searchable(fold.input()).get(fold.chain());
             if (sequence == null) {
                 throw new FoldbatchException(fold.input().name() + ": no chain with key " + fold.chain().partitionName());
             }
-            return stores.pipeline(resources, fold.jobExecutionId(), fold.stepName())
-                    .searchChain(sequence, fold.chain().type(), resources.searchExecutor()).runs().size();
+            try (SearchProgress watch = new SearchProgress(fold.input().name() + " chain " + fold.chain().partitionName(),
+                    fold.progressTarget(), progress, logInterval)) {
+                return stores.pipeline(resources, fold.jobExecutionId(), fold.stepName())
+                        .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)
+                        .runs().size();
+            }
         });
     }
 }

@@ -1,17 +1,22 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.output.PredictionWriter;
+import org.foldbatch.output.report.FoldPage;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Inference, one partition per seed (a restart reruns only seeds without finished results), then the ranking across
- * all seeds and samples: top-ranked files at the job's top level and {@code <name>_ranking_scores.csv}.
+ * all seeds and samples: top-ranked files at the job's top level, {@code <name>_ranking_scores.csv} and the report
+ * page {@code <name>_report.html}.
  */
 @Configuration(proxyBeanMethods = false)
 class InferenceStepConfiguration {
@@ -30,10 +35,15 @@ class InferenceStepConfiguration {
 
     @Bean
     Step inferSeed(FoldSteps steps, InferenceResources inference, FeaturisationResources featurisation,
-            JdbcSampleResults results) {
+            JdbcSampleResults results, JdbcProgress progress,
+            @Value("${foldbatch.progress.log-interval:10s}") Duration logInterval) {
         return steps.tasklet(WORKER_STEP, fold -> {
-            List<JdbcSampleResults.SampleRow> rows = new SeedInference(inference, featurisation.ccd())
-                    .run(fold.inputHash(), fold.layout(), fold.seed());
+            List<JdbcSampleResults.SampleRow> rows;
+            try (SeedProgress watch = new SeedProgress(fold.layout().name() + " seed " + fold.seed(),
+                    fold.progressTarget(), progress, logInterval)) {
+                rows = new SeedInference(inference, featurisation.ccd())
+                        .run(fold.inputHash(), fold.layout(), fold.seed(), watch);
+            }
             results.replaceSeed(fold.jobExecutionId(), fold.jobInstanceId(), fold.inputHash(), fold.seed(), rows);
             return rows.size();
         });
@@ -53,6 +63,7 @@ class InferenceStepConfiguration {
                     .map(s -> new PredictionWriter.SampleScore(s.seed(), s.sample(), s.rankingScore()))
                     .toList();
             new PredictionWriter(fold.layout(), null, null).writeRanking(scores);
+            FoldPage.write(fold.layout().jobDir());
             return 0;
         });
     }

@@ -25,9 +25,14 @@ final class FoldbatchContext {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, WebApplicationType.NONE);
+    }
+
+    /** Only {@code serve} asks for a servlet context; it must also set {@code spring.main.web-application-type}. */
+    static ConfigurableApplicationContext start(Map<String, Object> properties, WebApplicationType type) {
         try {
             return new SpringApplicationBuilder(FoldbatchApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(type)
                     .logStartupInfo(false)
                     .run(arguments(properties));
         } catch (RuntimeException e) {

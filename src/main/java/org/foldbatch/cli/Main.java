@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 "4:a campaign ran but some of its candidates failed"},
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, BenchCommand.class, RandomWeightsCommand.class,
                 CampaignCommand.class, SchedulerCommand.class, ReportCommand.class, WorkerCommand.class, DoctorCommand.class,
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+                ViewCommand.class, ServeCommand.class, StatusCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

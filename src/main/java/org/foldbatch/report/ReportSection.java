@@ -11,7 +11,8 @@ public enum ReportSection {
     CACHE("Cache efficiency"),
     RANKING("Campaign ranking"),
     FAILURES("Failures"),
-    RUNS("Campaign runs");
+    RUNS("Campaign runs"),
+    RUNNING("Running steps and partitions, with worker and heartbeat");
 
     private final String title;
 

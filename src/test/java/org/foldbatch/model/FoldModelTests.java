@@ -54,6 +54,29 @@ class FoldModelTests {
             assertThat(out.distogramBinEdges()).hasSize(63);
             assertThat(model.lastTimings().total()).isPositive();
 
+            // Progress is told every trunk pass and diffusion step, and watching changes nothing.
+            java.util.List<String> events = new java.util.ArrayList<>();
+            ModelOutput watched = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1),
+                    new InferenceProgress() {
+                        @Override
+                        public void recycle(int done, int total) {
+                            events.add("recycle " + done + "/" + total);
+                        }
+
+                        @Override
+                        public void diffusionStep(int done, int total) {
+                            events.add("step " + done + "/" + total);
+                        }
+                    });
+            java.util.List<String> watchedExpected = new java.util.ArrayList<>();
+            for (int p = 1; p <= passes; p++) {
+                watchedExpected.add("recycle " + p + "/" + passes);
+            }
+            watchedExpected.add("step 1/2");
+            watchedExpected.add("step 2/2");
+            assertThat(events).isEqualTo(watchedExpected);
+            assertThat(watched.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
+
             Path stored = dir.resolve("output.bin");
             org.foldbatch.records.RecordFile.write(stored, out.toRecords("__output__"));
             ModelOutput back = ModelOutput.fromRecords(org.foldbatch.records.RecordFile.read(stored),
