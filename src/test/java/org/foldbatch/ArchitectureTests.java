@@ -53,9 +53,9 @@ class ArchitectureTests {
                 "output", "pipeline", "batch.jdbc", "batch.remote");
         row("batch.campaign", "org.foldbatch.batch.campaign..", "input", "msa", "structure", "records", "template",
                 "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch");
-        row("report", "org.foldbatch.report..", "batch.jdbc");
-        row("cli", "org.foldbatch.cli..", "input", "template", "model", "pipeline", "report", "batch", "batch.jdbc",
-                "batch.campaign");
+        row("report", "org.foldbatch.report..", "output", "batch.jdbc");
+        row("cli", "org.foldbatch.cli..", "input", "msa", "template", "model", "output", "pipeline", "report", "batch",
+                "batch.jdbc", "batch.campaign");
     }
 
     @ArchTest

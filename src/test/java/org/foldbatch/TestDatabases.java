@@ -46,6 +46,16 @@ public final class TestDatabases {
         return p;
     }
 
+    /** A new, empty schema in the test PostgreSQL (skips when unreachable); returns its JDBC URL. */
+    public static String newPostgresSchema(String prefix) throws java.sql.SQLException {
+        requirePostgres();
+        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        return postgresUrl(schema);
+    }
+
     public static String postgresUrl(String schema) {
         return POSTGRES_URL + "?currentSchema=" + schema;
     }

@@ -138,7 +138,8 @@ public final class DataPipelineResources {
         }
     }
 
-    private DatabaseLocations locations() {
+    /** Where the configured (or AlphaFold 3's default) database files are. */
+    public DatabaseLocations locations() {
         return new DatabaseLocations(properties.databases(), properties.zValues(), properties.dbDirs());
     }
 

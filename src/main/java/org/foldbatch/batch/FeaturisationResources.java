@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
+import org.foldbatch.feature.ConformerCache;
+import org.foldbatch.feature.FeaturisationException;
 import org.foldbatch.feature.Featuriser;
 import org.foldbatch.feature.FeaturiserConfig;
 import org.foldbatch.feature.TokenCount;
@@ -17,17 +19,41 @@ import org.foldbatch.structure.ccd.Ccd;
 public final class FeaturisationResources {
 
     private final FoldbatchProperties.Featurisation settings;
-    private final JdbcConformerCache conformers;
+    private final ConformerCache conformers;
     private volatile Ccd ccd;
 
     public FeaturisationResources(FoldbatchProperties properties, JdbcConformerCache conformers) {
         this.settings = properties.featurisation();
-        this.conformers = conformers;
+        // validate checks inputs without a database: no conformer is generated there, so none is cached
+        this.conformers = conformers == null ? ConformerCache.none() : conformers;
     }
 
     public Featuriser featuriser() {
-        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), true,
+        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), settings.resolveMsaOverlaps(),
                 settings.refMaxModifiedDate(), conformers));
+    }
+
+    /**
+     * What featurisation would reject, checked before any search: the settings (buckets, token limit) and the input's
+     * structure against the dictionary (unknown CCD codes, bonds to atoms that do not exist).
+     */
+    public void checkFeaturisable(FoldInput input) {
+        checkSettings();
+        try {
+            featuriser().checkStructure(input);
+        } catch (FeaturisationException | IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage(), e);
+        }
+        checkTokenLimit(input);
+    }
+
+    /** The featurisation settings alone: buckets that are token counts, a token limit of 0 (none) or more. */
+    public void checkSettings() {
+        if (settings.maxTokens() < 0) {
+            throw new FoldbatchException("foldbatch.featurisation.max-tokens: " + settings.maxTokens()
+                    + " is not a token count (0 for no limit)");
+        }
+        buckets();
     }
 
     /** Rejects an input over the token limit, naming its token count; run before any search starts. */
@@ -65,7 +91,11 @@ public final class FeaturisationResources {
         List<Integer> buckets = new ArrayList<>();
         for (String part : spec.split(",")) {
             try {
-                buckets.add(Integer.parseInt(part.strip()));
+                int bucket = Integer.parseInt(part.strip());
+                if (bucket < 1) {
+                    throw new NumberFormatException();
+                }
+                buckets.add(bucket);
             } catch (NumberFormatException e) {
                 throw new FoldbatchException("foldbatch.featurisation.buckets: '" + part.strip()
                         + "' is not a token count (use a comma-separated list, or none)");

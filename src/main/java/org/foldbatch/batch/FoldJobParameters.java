@@ -1,6 +1,10 @@
 package org.foldbatch.batch;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.msa.SearchTool;
@@ -9,72 +13,83 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The parameters of a fold job. Identity is the input's content hash plus the stages asked for, so the same input
+ * The parameters of a fold job. Identity is the input's content hash plus the stages asked for (with the settings
+ * hash the launcher adds, and a campaign's {@code searchEngine} when it has one), so the same input
  * launched again restarts its failed run or is reported complete; {@code fresh} (from --force) makes a new instance.
- * The output directory is not identifying: moving the output does not make the fold a different fold.
+ * The output directory is not identifying: moving the output does not make the fold a different fold. Nor is
+ * {@code jobDir}, the fold's own directory when the launcher chose one other than {@code <outputDir>/<name>}
+ * (AlphaFold 3's {@code <name>_<timestamp>} beside a non-empty {@code <name>}).
  */
-public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, SearchTool searchEngine) {
+public record FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, SearchTool searchEngine,
+        Path jobDir) {
 
     public static final String INPUT_HASH = "input.hash";
     public static final String STAGES = "stages";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String FRESH = "fresh";
+    /** The fold's own folder, chosen by {@link FoldJobLauncher} (not identifying). */
+    public static final String JOB_DIR = "output.job-dir";
+    /** SHA-256 of the settings that change a fold's outputs (identifying; set by {@link FoldJobLauncher}). */
+    public static final String SETTINGS = "settings";
     /** Identifying, and present only when a campaign searches its protein databases with another engine. */
     public static final String SEARCH_ENGINE = "search.engine";
 
-    /** A job with the settings' search engines. */
+    /** Parameters with the settings' search engines, whose job folder the launcher chooses. */
     public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh) {
         this(inputHash, stages, outputDir, fresh, null);
+    }
+
+    /** @param searchEngine the engine of every protein search (a campaign's), or null for the settings' */
+    public FoldJobParameters(String inputHash, Stages stages, Path outputDir, String fresh, SearchTool searchEngine) {
+        this(inputHash, stages, outputDir, fresh, searchEngine, null);
+    }
+
+    public FoldJobParameters withJobDir(Path chosen) {
+        return new FoldJobParameters(inputHash, stages, outputDir, fresh, searchEngine, chosen);
     }
 
     /** Which stages of the fold this job runs; the label is part of the job's identity. */
     public enum Stages {
         /** Gene and template search, then {@code _data.json} ({@code --data-pipeline-only}). */
-        DATA_PIPELINE("data", true, false, false),
+        DATA_PIPELINE(Part.DATA),
         /** The data pipeline, then the feature batch of each seed ({@code --featurise-only}). */
-        FEATURES("data+features", true, true, false),
+        FEATURES(Part.DATA, Part.FEATURES),
         /** Everything, as {@code run_alphafold.py} does by default. */
-        FULL("data+features+inference", true, true, true),
+        FULL(Part.DATA, Part.FEATURES, Part.INFERENCE),
         /** Featurisation of a complete {@code _data.json} ({@code --no-data-pipeline --featurise-only}). */
-        FEATURES_FROM_DATA("features", false, true, false),
+        FEATURES_FROM_DATA(Part.FEATURES),
         /** Featurisation and inference from a complete {@code _data.json} ({@code --no-data-pipeline}). */
-        INFERENCE_FROM_DATA("features+inference", false, true, true);
+        INFERENCE_FROM_DATA(Part.FEATURES, Part.INFERENCE);
 
-        private final String label;
-        private final boolean dataPipeline;
-        private final boolean featurisation;
-        private final boolean inference;
+        private enum Part { DATA, FEATURES, INFERENCE }
 
-        Stages(String label, boolean dataPipeline, boolean featurisation, boolean inference) {
-            this.label = label;
-            this.dataPipeline = dataPipeline;
-            this.featurisation = featurisation;
-            this.inference = inference;
+        private final Set<Part> parts;
+
+        Stages(Part... parts) {
+            this.parts = Set.of(parts);
         }
 
+        /** The parts joined by "+", e.g. {@code data+features}: part of the job's identity, so stable. */
         public String label() {
-            return label;
+            return Arrays.stream(Part.values()).filter(parts::contains).map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining("+"));
         }
 
         public boolean runsDataPipeline() {
-            return dataPipeline;
+            return parts.contains(Part.DATA);
         }
 
         public boolean runsFeaturisation() {
-            return featurisation;
+            return parts.contains(Part.FEATURES);
         }
 
         public boolean runsInference() {
-            return inference;
+            return parts.contains(Part.INFERENCE);
         }
 
         public static Stages fromLabel(String label) {
-            for (Stages s : values()) {
-                if (s.label.equals(label)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown stages label " + label);
+            return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown stages label " + label));
         }
 
         /** The stages the CLI's flags ask for. */
@@ -100,6 +115,9 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
         if (searchEngine != null) {
             b.addString(SEARCH_ENGINE, searchEngine.engineName());
         }
+        if (jobDir != null) {
+            b.addString(JOB_DIR, jobDir.toAbsolutePath().normalize().toString(), false);
+        }
         return b.toJobParameters();
     }
 
@@ -111,11 +129,13 @@ public record FoldJobParameters(String inputHash, Stages stages, Path outputDir,
 
     /** The directory the fold of the input named {@code name} (sanitised) writes its files to. */
     public Path jobDir(String name) {
-        return OutputLayout.of(outputDir, name).jobDir();
+        return jobDir != null ? jobDir : OutputLayout.of(outputDir, name).jobDir();
     }
 
-    /** Where the fold of {@code input} writes its files: the one place the output directory parameter is read. */
+    /** Where the fold of {@code input} writes its files: the one place the output directory parameters are read. */
     public static OutputLayout outputLayout(JobParameters parameters, FoldInput input) {
-        return OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
+        String chosen = parameters.getString(JOB_DIR);
+        return chosen != null ? OutputLayout.in(Path.of(chosen), input.sanitisedName())
+                : OutputLayout.of(Path.of(parameters.getString(OUTPUT_DIR)), input.sanitisedName());
     }
 }

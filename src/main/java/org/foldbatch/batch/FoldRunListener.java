@@ -1,6 +1,7 @@
 package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.util.ProcessOwner;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -15,6 +16,6 @@ final class FoldRunListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        registry.register(execution.getId(), HostIdentity.hostName(), ProcessHandle.current().pid());
+        registry.register(execution.getId(), ProcessOwner.hostName(), ProcessHandle.current().pid());
     }
 }

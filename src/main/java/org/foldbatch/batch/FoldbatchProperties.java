@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.foldbatch.msa.SearchTool;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -81,12 +82,15 @@ public record FoldbatchProperties(
      * @param maxTokens          inputs with more tokens are rejected before any search (0: no limit)
      * @param refMaxModifiedDate CCD model coordinates stand in for missing ideal ones only for entries modified
      *                           before this date (AlphaFold 3's {@code --ref_max_modified_date})
+     * @param resolveMsaOverlaps drop unpaired MSA rows equal to a paired row (AlphaFold 3's
+     *                           {@code --resolve_msa_overlaps}, default true)
      */
     public record Featurisation(
             Path ccdPath,
             @DefaultValue("128,256,384,512,768,1024,1280,1536,2048,2560,3072,3584,4096,4608,5120") String buckets,
             @DefaultValue("0") int maxTokens,
-            @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate) {
+            @DefaultValue("2021-09-30") LocalDate refMaxModifiedDate,
+            @DefaultValue("true") boolean resolveMsaOverlaps) {
     }
 
     /**
@@ -117,5 +121,38 @@ public record FoldbatchProperties(
             @DefaultValue("false") boolean gpuUnifiedMemory,
             @DefaultValue("false") boolean saveEmbeddings,
             @DefaultValue("false") boolean saveDistogram) {
+    }
+
+    /**
+     * The settings that change what a fold writes (databases and their search engines, template and featurisation
+     * settings, model and sampling), as one line: part of a fold's identity, so a fold with other settings is a
+     * different fold with its own folder. CPU counts, parallelism, timeouts and where MMseqs2 keeps its indexes
+     * change no output and are left out. The engines appear only when some are set (or {@code proteinEngine}, a
+     * campaign's {@code searchEngine}, is given), so a fold with AlphaFold 3's engines keeps its identity.
+     */
+    public String outputSettings(SearchTool proteinEngine) {
+        String engines = search.engine().isEmpty() ? "" : "|engines=" + new java.util.TreeMap<>(search.engine());
+        if (proteinEngine != null) {
+            engines += "|proteinEngine=" + proteinEngine.engineName();
+        }
+        return outputSettings() + engines;
+    }
+
+    private String outputSettings() {
+        return String.join("|", "databases=" + new java.util.TreeMap<>(databases), "dbDirs=" + dbDirs,
+                "zValues=" + new java.util.TreeMap<>(zValues), "maxTemplateDate=" + template.maxTemplateDate(),
+                "maxHits=" + template.maxHits(), "ccd=" + featurisation.ccdPath(), "buckets=" + featurisation.buckets(),
+                "maxTokens=" + featurisation.maxTokens(), "refMaxModifiedDate=" + featurisation.refMaxModifiedDate(),
+                "model=" + inference.modelDir(), "samples=" + inference.numSamples(),
+                "steps=" + inference.diffusionSteps(), "recycles=" + inference.numRecycles(),
+                "bf16=" + inference.bfloat16(), "embeddings=" + inference.saveEmbeddings(),
+                "distogram=" + inference.saveDistogram());
+    }
+
+    /** The settings given as {@code foldbatch.*} properties over the defaults, without a Spring context ({@code validate}). */
+    public static FoldbatchProperties bind(java.util.Map<String, Object> properties) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("foldbatch", FoldbatchProperties.class);
     }
 }

@@ -1,16 +1,14 @@
 package org.foldbatch.batch;
 
-import org.foldbatch.batch.remote.RemotePartitionHandlers;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.repository.JobRepository;
+import java.time.Duration;
+import java.util.Set;
+
+import org.foldbatch.FoldbatchException;
+import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The gene search: a manager step partitioned by unique chain, and the worker step that searches one chain. */
 @Configuration(proxyBeanMethods = false)
@@ -20,36 +18,27 @@ class GeneSearchStepConfiguration {
     static final String WORKER_STEP = "geneSearchChain";
 
     @Bean
-    Step geneSearch(JobRepository repository, Partitioner chainPartitioner, Step geneSearchChain,
-            FoldbatchProperties properties, RemotePartitionHandlers remote) {
-        return PartitionedSteps.manager(repository, STEP, WORKER_STEP, geneSearchChain, chainPartitioner, remote,
-                Math.max(1, properties.search().parallelChains()));
+    Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties) {
+        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()),
+                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
+                        ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
     }
 
+    /** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
     @Bean
-    @StepScope
-    Partitioner chainPartitioner(@Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{jobParameters['" + FoldJobParameters.STAGES + "']}") String stages, FoldInputs inputs) {
-        return new ChainPartitioner(FoldJobParameters.Stages.fromLabel(stages).runsDataPipeline()
-                ? ChainKey.searchable(inputs.get(inputHash)).keySet() : java.util.Set.of());
-    }
-
-    @Bean
-    Step geneSearchChain(JobRepository repository, Tasklet geneSearchTasklet, PlatformTransactionManager tx) {
-        return new StepBuilder(WORKER_STEP, repository)
-                .tasklet(geneSearchTasklet, tx)
-                .listener(new StepProgressListener())
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    Tasklet geneSearchTasklet(
-            @Value("#{jobParameters['" + FoldJobParameters.INPUT_HASH + "']}") String inputHash,
-            @Value("#{stepExecutionContext['" + ChainPartitioner.TYPE + "']}") String type,
-            @Value("#{stepExecutionContext['" + ChainPartitioner.SEQUENCE_SHA256 + "']}") String sequenceSha256,
-            FoldInputs inputs, DataPipelineResources resources, PipelineStores stores) {
-        return new GeneSearchTasklet(inputs.get(inputHash),
-                new ChainKey(org.foldbatch.msa.MoleculeType.valueOf(type), sequenceSha256), resources, stores);
+    Step geneSearchChain(FoldSteps steps, DataPipelineResources resources, PipelineStores stores,
+            JdbcProgress progress, @Value("${foldbatch.progress.log-interval:10s}") Duration logInterval) {
+        return steps.tasklet(WORKER_STEP, fold -> {
+            String sequence = ChainKey.searchable(fold.input()).get(fold.chain());
+            if (sequence == null) {
+                throw new FoldbatchException(fold.input().name() + ": no chain with key " + fold.chain().partitionName());
+            }
+            try (SearchProgress watch = new SearchProgress(fold.input().name() + " chain " + fold.chain().partitionName(),
+                    fold.progressTarget(), progress, logInterval)) {
+                return stores.pipeline(resources, fold.searchEngine(), fold.jobExecutionId(), fold.stepName())
+                        .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)
+                        .runs().size();
+            }
+        });
     }
 }

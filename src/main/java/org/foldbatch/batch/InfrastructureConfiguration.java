@@ -1,32 +1,49 @@
 package org.foldbatch.batch;
 
+import javax.sql.DataSource;
+
 import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
-import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcOutputFolders;
+import org.foldbatch.batch.jdbc.JdbcProgress;
+import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.NewTransactions;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The JDBC repositories and services around the fold job. */
+/**
+ * The JDBC repositories and services around the fold job. Each imported class has one constructor whose parameters
+ * are other beans, so Spring builds it. Classes with a second constructor get a factory method: Spring would pick
+ * their no-argument one.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FoldbatchProperties.class)
+@Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcFoldInputStore.class, JdbcFoldRunRegistry.class,
+        JdbcOutputFolders.class, JdbcProgress.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class, JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
+        InferenceResources.class, Preflight.class, FoldJobLauncher.class})
 class InfrastructureConfiguration {
 
+    /** Every use of the database gives up at once after it became unreachable (see {@link FailFastDataSource}). */
     @Bean
-    CacheLookupLog cacheLookupLog(JdbcTemplate jdbc) {
-        return new CacheLookupLog(jdbc);
+    static BeanPostProcessor failFastDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !(bean instanceof FailFastDataSource)
+                        ? new FailFastDataSource(ds) : bean;
+            }
+        };
     }
 
     @Bean
@@ -45,70 +62,7 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    PipelineStores pipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
-            JdbcTemplate jdbc, NewTransactions writes) {
-        return new PipelineStores(msaCache, templateCache, toolRuns, new JdbcChainMsaStore(jdbc, writes));
-    }
-
-    @Bean
     JdbcToolRunLog toolRunLog(JdbcTemplate jdbc, NewTransactions writes) {
         return new JdbcToolRunLog(jdbc, writes);
-    }
-
-    @Bean
-    JdbcFoldInputStore foldInputStore(JdbcTemplate jdbc) {
-        return new JdbcFoldInputStore(jdbc);
-    }
-
-    @Bean
-    JdbcFoldRunRegistry foldRunRegistry(JdbcTemplate jdbc) {
-        return new JdbcFoldRunRegistry(jdbc);
-    }
-
-    @Bean
-    JobHistory jobHistory(JdbcTemplate jdbc) {
-        return new JobHistory(jdbc);
-    }
-
-    @Bean
-    FoldInputs foldInputs(JdbcFoldInputStore store) {
-        return new FoldInputs(store);
-    }
-
-    @Bean
-    DataPipelineResources dataPipelineResources(FoldbatchProperties properties) {
-        return new DataPipelineResources(properties);
-    }
-
-    @Bean
-    JdbcConformerCache conformerCache(JdbcTemplate jdbc, NewTransactions writes) {
-        return new JdbcConformerCache(jdbc, writes);
-    }
-
-    @Bean
-    FeaturisationResources featurisationResources(FoldbatchProperties properties, JdbcConformerCache conformers) {
-        return new FeaturisationResources(properties, conformers);
-    }
-
-    @Bean
-    JdbcSampleResults sampleResults(JdbcTemplate jdbc) {
-        return new JdbcSampleResults(jdbc);
-    }
-
-    @Bean(destroyMethod = "close")
-    InferenceResources inferenceResources(FoldbatchProperties properties) {
-        return new InferenceResources(properties);
-    }
-
-    @Bean
-    Preflight preflight(DataPipelineResources resources, FeaturisationResources featurisation,
-            InferenceResources inference) {
-        return new Preflight(resources, featurisation, inference);
-    }
-
-    @Bean
-    FoldJobLauncher foldJobLauncher(Job foldJob, JobOperator jobOperator, JobRepository jobRepository,
-            JdbcFoldInputStore inputs, JdbcFoldRunRegistry runs) {
-        return new FoldJobLauncher(foldJob, jobOperator, jobRepository, inputs, runs);
     }
 }

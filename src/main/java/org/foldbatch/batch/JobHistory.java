@@ -2,9 +2,15 @@ package org.foldbatch.batch;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.foldbatch.FoldbatchException;
+
 import org.foldbatch.batch.jdbc.SqlStatements;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Recent job executions with the name of their input, for {@code foldbatch jobs}. */
@@ -15,9 +21,28 @@ public final class JobHistory {
     }
 
     private final JdbcTemplate jdbc;
+    private final JobRepository repository;
+    private final FoldInputs inputs;
 
-    public JobHistory(JdbcTemplate jdbc) {
+    public JobHistory(JdbcTemplate jdbc, JobRepository repository, FoldInputs inputs) {
         this.jdbc = jdbc;
+        this.repository = repository;
+        this.inputs = inputs;
+    }
+
+    /** The output directory of the fold job execution {@code executionId} ({@code <output>/<name>}). */
+    public Path foldDirectory(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new FoldbatchException("job execution " + executionId + ": no such execution in the job repository");
+        }
+        JobParameters parameters = execution.getJobParameters();
+        String hash = parameters.getString(FoldJobParameters.INPUT_HASH);
+        if (hash == null || parameters.getString(FoldJobParameters.OUTPUT_DIR) == null) {
+            throw new FoldbatchException("job execution " + executionId + ": not a fold job ("
+                    + execution.getJobInstance().getJobName() + ")");
+        }
+        return FoldJobParameters.outputLayout(parameters, inputs.get(hash)).jobDir();
     }
 
     public List<Row> recent(int limit) {

@@ -7,8 +7,8 @@ import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.StepSearchCache;
 import org.foldbatch.batch.jdbc.StepTemplateCache;
 import org.foldbatch.pipeline.CachedTemplates;
+import org.foldbatch.msa.SearchTool;
 import org.foldbatch.pipeline.DataPipeline;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
@@ -18,9 +18,10 @@ import org.springframework.batch.core.step.StepExecution;
 record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
         JdbcChainMsaStore chainMsas) {
 
-    /** @param step the asking step, whose job parameters may choose the search engine */
-    DataPipeline pipeline(DataPipelineResources resources, StepExecution step, Long jobExecutionId, String stepName) {
-        return new DataPipeline(resources.chainSearch(FoldJobParameters.searchEngine(step.getJobParameters())),
+    /** @param searchEngine the engine of the fold's protein searches ({@link FoldStep#searchEngine()}) */
+    DataPipeline pipeline(DataPipelineResources resources, SearchTool searchEngine, Long jobExecutionId,
+            String stepName) {
+        return new DataPipeline(resources.chainSearch(searchEngine),
                 new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas);
     }
 

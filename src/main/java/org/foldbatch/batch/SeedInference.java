@@ -10,6 +10,7 @@ import org.foldbatch.batch.jdbc.JdbcSampleResults.SampleRow;
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.model.FoldModel;
+import org.foldbatch.model.InferenceProgress;
 import org.foldbatch.model.ModelOutput;
 import org.foldbatch.model.NetworkInputs;
 import org.foldbatch.model.NoiseSource;
@@ -41,14 +42,14 @@ public final class SeedInference {
         this.ccd = ccd;
     }
 
-    List<SampleRow> run(String inputHash, OutputLayout files, long seed) {
+    List<SampleRow> run(String inputHash, OutputLayout files, long seed, InferenceProgress progress) {
         FoldInput completed = files.readDataJson();
         String name = completed.sanitisedName();
         FeatureBatch features = files.readFeatures(seed);
         FoldModel model = inference.model();
         long start = System.nanoTime();
         ModelOutput out = model.predict(NetworkInputs.of(features, files.features(seed).toString()), seed,
-                NoiseSource.seeded(), inference.sampling(model));
+                NoiseSource.seeded(), inference.sampling(model), progress);
         log.info("{} seed {}: network ran in {} s{}", name, seed,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9),
                 model.usesRandomWeights() ? " (RANDOM TEST-ONLY WEIGHTS: meaningless structures)" : "");
@@ -73,8 +74,9 @@ public final class SeedInference {
             ModelOutput.Sample s = out.samples().get(k);
             SampleResult result = gather.sample(seed, k, s.atomPositions(), s.plddt(), s.pae(),
                     s.tmAdjustedPaeGlobal(), s.tmAdjustedPaeInterface(), out.contactProbs());
-            PredictionWriter.SampleScore score = writer.writeSample(result);
+            // Summarised once: rASA dominates the output work and the writer needs the same numbers.
             SummaryConfidences summary = Confidences.summarize(layout, result);
+            PredictionWriter.SampleScore score = writer.writeSample(result, summary);
             rows.add(new SampleRow(inputHash, seed, k, score.rankingScore(), summary.ptm(), summary.iptm(),
                     Arrays.deepToString(summary.chainPairIptm()), files.sampleDir(seed, k).toString()));
         }

@@ -44,19 +44,15 @@ final class BenchCommand implements Callable<Integer> {
     int repeats;
 
     @Mixin
-    SearchOptions search = new SearchOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    SettingsOptions settings = new SettingsOptions();
 
     @Override
     public Integer call() throws Exception {
         FoldInput fold = new FoldInputLoader().load(input).get(0);
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
+        Map<String, Object> properties = settings.springProperties();
         Path out = Files.createTempDirectory("foldbatch-bench");
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
-            ctx.getBean(Preflight.class).check(List.of(fold));
+            ctx.getBean(Preflight.class).check(List.of(fold), null);
             timeCachedJob(ctx.getBean(FoldJobLauncher.class), fold, out, System.out);
             timeCacheHit(ctx.getBean(JdbcMsaCache.class), System.out);
         }

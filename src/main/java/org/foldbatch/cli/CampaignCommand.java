@@ -118,13 +118,8 @@ final class CampaignCommand implements Runnable {
                 description = "A campaign file, or a campaign name in --jobs-dir.")
         String campaign;
 
-        @Option(names = "--jobs-dir", defaultValue = "jobs",
-                description = "Campaign directory (default ${DEFAULT-VALUE}).")
-        Path jobsDir;
-
-        @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
-                description = "Outputs go to DIR/<campaign>/<fold name>/ (default: ${DEFAULT-VALUE}).")
-        Path outputDir;
+        @Mixin
+        CampaignDirs dirs = new CampaignDirs();
 
         @Option(names = "--parallel-folds", paramLabel = "N",
                 description = "Candidate fold jobs at once (default 1; more with remote workers).")
@@ -138,16 +133,12 @@ final class CampaignCommand implements Runnable {
         RemoteOptions remote = new RemoteOptions();
 
         @Mixin
-        SearchOptions search = new SearchOptions();
-
-        @Mixin
-        ServiceOptions service = new ServiceOptions();
+        SettingsOptions settings = new SettingsOptions();
 
         @Override
         public Integer call() {
-            Campaign c = resolve(campaign, jobsDir);
-            Map<String, Object> properties = service.springProperties();
-            properties.putAll(search.springProperties());
+            Campaign c = resolve(campaign, dirs.jobsDir);
+            Map<String, Object> properties = settings.springProperties();
             properties.putAll(remote.springProperties());
             if (remoteWorkers) {
                 properties.put("foldbatch.remote.enabled", "true");
@@ -161,9 +152,10 @@ final class CampaignCommand implements Runnable {
                 }
             }
             try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
-                ctx.getBean(Preflight.class).check(c.candidates().stream().map(Candidate::input).toList());
+                ctx.getBean(Preflight.class).check(c.candidates().stream().map(Candidate::input).toList(),
+                        c.searchEngine());
                 CampaignLauncher.Outcome outcome = ctx.getBean(CampaignLauncher.class)
-                        .run(c, outputDir, CampaignLauncher.Trigger.MANUAL, null);
+                        .run(c, dirs.outputDir, CampaignLauncher.Trigger.MANUAL, null);
                 if (outcome.skipped()) {
                     System.out.printf("%s: not started: %s%n", c.name(), outcome.message());
                     return 1;
@@ -172,7 +164,7 @@ final class CampaignCommand implements Runnable {
                         outcome.runId(), outcome.execution().getId(),
                         outcome.message() == null ? "" : ": " + outcome.message());
                 System.out.printf("see: foldbatch report %s%n", c.name());
-                return outcome.completed() ? 0 : 1;
+                return outcome.completed() ? ExitCodes.DONE : ExitCodes.CANDIDATES_FAILED;
             }
         }
     }

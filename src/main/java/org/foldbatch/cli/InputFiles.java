@@ -1,7 +1,6 @@
 package org.foldbatch.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +19,15 @@ final class InputFiles {
         List<Path> files = new ArrayList<>();
         for (Path arg : arguments) {
             if (Files.isDirectory(arg)) {
+                int before = files.size();
                 try (Stream<Path> s = Files.list(arg)) {
                     s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
                             .sorted().forEach(files::add);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new FoldbatchException(arg + ": cannot list the directory: " + e.getMessage());
+                }
+                if (files.size() == before) {
+                    throw new FoldbatchException(arg + ": no *.json input files in this directory");
                 }
             } else if (Files.isRegularFile(arg)) {
                 files.add(arg);

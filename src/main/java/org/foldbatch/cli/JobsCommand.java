@@ -3,6 +3,7 @@ package org.foldbatch.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.JobHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -22,6 +23,9 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new FoldbatchException("--limit: the number of executions to list must be 1 or more, got " + limit);
+        }
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(service.springProperties())) {
             List<JobHistory.Row> rows = ctx.getBean(JobHistory.class).recent(limit);
             System.out.printf("%-8s %-10s %-32s %-20s %-10s %-9s %s%n", "exec", "job", "name", "started", "status",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.foldbatch.report.CampaignReport;
 import org.foldbatch.report.ReportSection;
 import org.foldbatch.report.ReportTable;
 import org.foldbatch.report.Reports;
@@ -26,11 +27,16 @@ final class ReportCommand implements Callable<Integer> {
     String campaign;
 
     @Option(names = "--section", paramLabel = "NAME", split = ",",
-            description = "Sections to print: status, steps, cache, ranking, failures, runs (default: all).")
+            description = "Sections to print: status, steps, cache, ranking, failures, runs, running (default: all).")
     List<String> sections = new ArrayList<>();
 
     @Option(names = "--csv", description = "Print CSV instead of aligned tables (a '# title' line before each table).")
     boolean csv;
+
+    @Option(names = "--page", paramLabel = "FILE",
+            description = "Write CAMPAIGN's HTML report page (ranking linked to fold pages, score distributions, "
+                    + "failures, cache efficiency, runs) to FILE and print its path, instead of the tables.")
+    java.nio.file.Path page;
 
     @Mixin
     ServiceOptions service = new ServiceOptions();
@@ -41,13 +47,21 @@ final class ReportCommand implements Callable<Integer> {
         for (String name : sections) {
             chosen.add(ReportSection.ofLabel(name).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--section: unknown section '" + name
-                    + "'; expected status, steps, cache, ranking, failures or runs")));
+                    + "'; expected status, steps, cache, ranking, failures, runs or running")));
         }
         if (chosen.isEmpty()) {
             chosen.addAll(List.of(ReportSection.values()));
         }
+        if (page != null && campaign == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--page: name the CAMPAIGN the page is for");
+        }
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(service.springProperties())) {
             Reports reports = new Reports(ctx.getBean(JdbcTemplate.class));
+            if (page != null) {
+                System.out.println(new CampaignReport(reports).write(campaign, page).toAbsolutePath());
+                return 0;
+            }
             for (ReportSection section : chosen) {
                 ReportTable table = reports.run(section, campaign);
                 if (csv) {

@@ -1,11 +1,13 @@
 package org.foldbatch.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.FoldJobParameters.Stages;
@@ -20,10 +22,13 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code foldbatch run}: one fold job per input, restarted where it stopped when launched again. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run the fold job of each input: gene and template search, <name>/<name>_data.json, "
                 + "featurisation and inference per seed, then AlphaFold 3's output files.",
                 "Launching the same input again restarts a failed run (finished partitions are not redone) or reports "
@@ -35,8 +40,9 @@ import picocli.CommandLine.Parameters;
                         + "--num-diffusion-samples 2 --diffusion-steps 10 --num-recycles 1"})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON files, or directories of *.json files.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "JSON files, or directories of *.json files (or AlphaFold 3's --json_path / --input_dir).")
+    List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
             description = "Where <name>/ folders are written (default: ${DEFAULT-VALUE}).")
@@ -49,16 +55,17 @@ final class RunCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    SearchOptions search = new SearchOptions();
+    SettingsOptions settings = new SettingsOptions();
 
-    @Mixin
-    FeaturisationOptions featurisation = new FeaturisationOptions();
+    @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py flags, same spelling "
+            + "and meaning (absl forms: --flag=value, --flag value, --flag, --noflag, --flag=false):%n")
+    AlphaFold3JobFlags af3Job = new AlphaFold3JobFlags();
 
-    @Mixin
-    InferenceOptions inference = new InferenceOptions();
+    @ArgGroup(exclusive = false, validate = false)
+    AlphaFold3Flags af3 = new AlphaFold3Flags();
 
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    @Spec
+    CommandSpec spec;
 
     static final class StageOptions {
         @Option(names = "--data-pipeline-only", description = "Stop after the data pipeline (writes <name>_data.json).")
@@ -75,45 +82,110 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (noDataPipeline && stages.dataPipelineOnly) {
-            System.err.println("error: --no-data-pipeline and --data-pipeline-only leave nothing to run");
-            return 1;
-        }
-        Stages requested = Stages.of(stages.dataPipelineOnly, stages.featuriseOnly, noDataPipeline);
+        Map<String, Object> properties = springProperties();
+        Stages requested = stages();
         List<StoredInput> loaded = new ArrayList<>();
-        for (Path file : InputFiles.expand(inputs)) {
-            for (FoldInput input : new FoldInputLoader().load(file)) {
+        for (Path file : InputFiles.expand(inputFiles())) {
+            for (FoldInput given : new FoldInputLoader().load(file)) {
+                FoldInput input = withSeeds(given, file);
                 UserTemplates.requireValid(input, file.toString());
+                input.warnings().forEach(w -> System.err.printf("warning: %s: %s: %s%n", file, input.name(), w));
                 String json = FoldInputWriter.toJson(input);
                 loaded.add(new StoredInput(input.contentHash(), input.sanitisedName(), file.toAbsolutePath().toString(),
                         json));
             }
         }
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
-        properties.putAll(featurisation.springProperties());
-        properties.putAll(inference.springProperties());
+        Path outputDir = outputDir();
+        if (requested.runsDataPipeline()) {
+            HmmerInstaller.provideIfMissing(properties);
+        }
         int failures = 0;
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
             ctx.getBean(Preflight.class).check(requested, loaded.stream().map(s -> new FoldInputLoader().parse(s.json(), Path.of(s.sourcePath())).get(0)).toList());
             FoldJobLauncher launcher = ctx.getBean(FoldJobLauncher.class);
-            String fresh = force ? Long.toString(System.currentTimeMillis()) : null;
+            // Unique per launch: two --force runs started in the same millisecond are still two instances.
+            String fresh = force ? System.currentTimeMillis() + "-" + ProcessHandle.current().pid() : null;
             for (StoredInput input : loaded) {
-                FoldJobParameters parameters = new FoldJobParameters(input.inputHash(), requested, outputDir, fresh);
-                FoldJobLauncher.Outcome outcome = launcher.launch(input, parameters);
-                if (outcome.alreadyComplete()) {
+                FoldJobLauncher.Outcome outcome = launcher.launch(input,
+                        new FoldJobParameters(input.inputHash(), requested, outputDir, fresh),
+                        Boolean.TRUE.equals(af3Job.forceOutputDir));
+                if (outcome.outputsMissing()) {
+                    failures++;
+                    System.out.printf("%s: already completed, but %d of its files are missing from %s (first: %s); "
+                            + "rewrite them with: foldbatch run %s --output-dir %s --force (and the same settings)%n",
+                            input.name(), outcome.missingOutputs().size(), outcome.jobDir(),
+                            outcome.jobDir().relativize(outcome.missingOutputs().get(0)), input.sourcePath(), outputDir);
+                } else if (outcome.alreadyComplete()) {
                     System.out.printf("%s: already completed; output in %s (use --force to run again)%n",
-                            input.name(), parameters.jobDir(input.name()));
+                            input.name(), outcome.jobDir());
                 } else if (outcome.failed()) {
                     failures++;
                     System.out.printf("%s: %s (execution %d): %s%n", input.name(), outcome.execution().getStatus(),
                             outcome.execution().getId(), FailureMessages.of(outcome.execution()));
                 } else {
                     System.out.printf("%s: completed (execution %d); output in %s%n", input.name(),
-                            outcome.execution().getId(), parameters.jobDir(input.name()));
+                            outcome.execution().getId(), outcome.jobDir());
                 }
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Every setting the flags give, AlphaFold 3's spellings last so that they win; refused flags stop here. */
+    Map<String, Object> springProperties() {
+        return settings.springProperties(af3, spec.commandLine());
+    }
+
+    Stages stages() {
+        boolean dataPipelineOnly = stages.dataPipelineOnly || Boolean.FALSE.equals(af3Job.runInference);
+        boolean skipDataPipeline = noDataPipeline || Boolean.FALSE.equals(af3Job.runDataPipeline);
+        if (Boolean.FALSE.equals(af3Job.runInference) && Boolean.FALSE.equals(af3Job.runDataPipeline)) {
+            throw new ParameterException(spec.commandLine(),
+                    "At least one of --run_inference or --run_data_pipeline must be set to true.");
+        }
+        if (skipDataPipeline && dataPipelineOnly) {
+            throw new ParameterException(spec.commandLine(),
+                    "--no-data-pipeline and --data-pipeline-only leave nothing to run");
+        }
+        if (stages.featuriseOnly && dataPipelineOnly) {
+            throw new ParameterException(spec.commandLine(),
+                    "--featurise-only and --run_inference=false (--data-pipeline-only) cannot be combined");
+        }
+        return Stages.of(dataPipelineOnly, stages.featuriseOnly, skipDataPipeline);
+    }
+
+    List<Path> inputFiles() {
+        if (af3Job.jsonPath != null && af3Job.inputDir != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Exactly one of --json_path or --input_dir must be specified.");
+        }
+        List<Path> all = new ArrayList<>(inputs);
+        if (af3Job.jsonPath != null) {
+            all.add(af3Job.jsonPath);
+        }
+        if (af3Job.inputDir != null) {
+            all.add(af3Job.inputDir);
+        }
+        if (all.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing INPUT (or --json_path / --input_dir)");
+        }
+        return all;
+    }
+
+    Path outputDir() {
+        return af3Job.outputDir != null ? af3Job.outputDir : outputDir;
+    }
+
+    /** AlphaFold 3's --num_seeds, applied before the input's hash is taken: more seeds make a different fold. */
+    FoldInput withSeeds(FoldInput input, Path file) {
+        if (af3Job.numSeeds == null) {
+            return input;
+        }
+        try {
+            System.out.printf("Expanding fold job %s to %d seeds%n", input.name(), af3Job.numSeeds);
+            return input.withMultipleSeeds(af3Job.numSeeds);
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(file + ": --num_seeds=" + af3Job.numSeeds + ": " + e.getMessage());
+        }
     }
 }

@@ -11,7 +11,6 @@ import org.foldbatch.batch.campaign.JdbcCampaignStore;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code foldbatch scheduler}: runs the campaigns of the jobs directory on their cron schedules until stopped. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,26 +21,18 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:  foldbatch scheduler --jobs-dir jobs --config samples/foldbatch-sample.properties"})
 final class SchedulerCommand implements Callable<Integer> {
 
-    @Option(names = "--jobs-dir", defaultValue = "jobs", description = "Campaign directory (default ${DEFAULT-VALUE}).")
-    Path jobsDir;
-
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "output",
-            description = "Outputs go to DIR/<campaign>/<fold name>/ (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
+    @Mixin
+    CampaignDirs dirs = new CampaignDirs();
 
     @Mixin
-    SearchOptions search = new SearchOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    SettingsOptions settings = new SettingsOptions();
 
     @Override
     public Integer call() {
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
+        Map<String, Object> properties = settings.springProperties();
         try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
-            CampaignScheduler scheduler = new CampaignScheduler(jobsDir,
-                    CampaignScheduler.launching(ctx.getBean(CampaignLauncher.class), outputDir),
+            CampaignScheduler scheduler = new CampaignScheduler(dirs.jobsDir,
+                    CampaignScheduler.launching(ctx.getBean(CampaignLauncher.class), dirs.outputDir),
                     ctx.getBean(JdbcCampaignStore.class), Clock.systemDefaultZone());
             scheduler.runForever();
         }

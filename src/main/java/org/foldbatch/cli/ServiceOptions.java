@@ -1,8 +1,8 @@
 package org.foldbatch.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import picocli.CommandLine.Option;
 
@@ -30,18 +30,13 @@ final class ServiceOptions {
     Path config;
 
     Map<String, Object> springProperties() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (dataDir != null) {
-            p.put("foldbatch.data-dir", dataDir.toAbsolutePath().toString());
-        }
-        if (dbUrl != null && !dbUrl.isBlank()) {
-            p.put("spring.datasource.url", dbUrl);
-            p.put("spring.datasource.username", dbUser == null ? "" : dbUser);
-            p.put("spring.datasource.password", dbPassword == null ? "" : dbPassword);
-        }
-        if (config != null) {
-            p.put("spring.config.additional-location", "file:" + config.toAbsolutePath());
-        }
-        return p;
+        boolean database = dbUrl != null && !dbUrl.isBlank();
+        return new FlagSettings()
+                .put("foldbatch.data-dir", dataDir)
+                .put("spring.datasource.url", database ? dbUrl : null)
+                .put("spring.datasource.username", database ? Objects.requireNonNullElse(dbUser, "") : null)
+                .put("spring.datasource.password", database ? Objects.requireNonNullElse(dbPassword, "") : null)
+                .put("spring.config.additional-location", config == null ? null : "file:" + config.toAbsolutePath())
+                .toMap();
     }
 }

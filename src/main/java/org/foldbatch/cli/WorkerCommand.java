@@ -5,15 +5,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) from
  * RabbitMQ and runs them, until stopped. The model is loaded on the first inference partition and kept for the next.
  */
-@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run partitions sent by fold and campaign jobs started with foldbatch.remote.enabled=true "
                 + "(campaign run --remote): gene and template searches, featurisation and inference per seed.",
                 "Workers share the job repository (--db-url, PostgreSQL), the job's output directory (a shared "
@@ -33,24 +36,20 @@ final class WorkerCommand implements Callable<Integer> {
     RemoteOptions remote = new RemoteOptions();
 
     @Mixin
-    SearchOptions search = new SearchOptions();
+    SettingsOptions settings = new SettingsOptions();
 
-    @Mixin
-    FeaturisationOptions featurisation = new FeaturisationOptions();
+    @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py settings flags, same "
+            + "spelling and meaning (absl forms):%n")
+    AlphaFold3Flags af3 = new AlphaFold3Flags();
 
-    @Mixin
-    InferenceOptions inference = new InferenceOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> properties = service.springProperties();
-        properties.putAll(search.springProperties());
-        properties.putAll(featurisation.springProperties());
-        properties.putAll(inference.springProperties());
-        properties.putAll(remote.springProperties());
+        Map<String, Object> properties = FoldbatchContext.layered(settings.springProperties(af3, spec.commandLine()),
+                remote.springProperties());
+        HmmerInstaller.provideIfMissing(properties);
         properties.put("foldbatch.remote.worker", "true");
         properties.put("foldbatch.remote.worker-concurrency", concurrency);
         CountDownLatch stopped = new CountDownLatch(1);

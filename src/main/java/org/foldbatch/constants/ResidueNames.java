@@ -21,6 +21,13 @@ public final class ResidueNames {
     public static final String UNKNOWN_PROTEIN = "UNK";
     public static final String UNKNOWN_RNA = "N";
     public static final String UNKNOWN_DNA = "DN";
+    public static final String UNKNOWN_LIGAND = "UNL";
+
+    /** AlphaFold 3's {@code UNKNOWN_TYPES}, in its order. */
+    public static final List<String> UNKNOWN_TYPES = List.of(UNKNOWN_PROTEIN, UNKNOWN_RNA, UNKNOWN_DNA, UNKNOWN_LIGAND);
+
+    /** The component whose atoms AlphaFold 3 gives an {@code UNK} residue (its {@code get_all_atoms_in_entry}). */
+    public static final String UNKNOWN_PROTEIN_LAYOUT = "GLY";
 
     /** The 20 standard amino acids, one-letter to CCD code. */
     public static final Map<Character, String> PROTEIN_ONE_TO_THREE = Map.ofEntries(

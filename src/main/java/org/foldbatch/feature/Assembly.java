@@ -18,6 +18,7 @@ import org.foldbatch.input.RnaChain;
 import org.foldbatch.structure.ccd.Ccd;
 import org.foldbatch.structure.ccd.ChemComp;
 import org.foldbatch.constants.ChainType;
+import org.foldbatch.constants.ResidueNames;
 
 /**
  * The structure AlphaFold 3 builds from an input before featurising it, after its cleaning: chains in
@@ -28,8 +29,6 @@ import org.foldbatch.constants.ChainType;
  */
 record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLigandBonds,
                 List<BondEnd[]> ligandLigandBonds) {
-
-    private static final Set<String> UNKNOWN_RESIDUES = Set.of("UNK", "N", "DN", "UNL");
 
     static Assembly build(FoldInput input, Ccd ccd) {
         List<Chain> sorted = new ArrayList<>(input.chains());
@@ -44,7 +43,7 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
         }
         for (Chain chain : sorted) {
             BuiltChain built = buildChain(input.name(), chain, ccd, bondedAtoms);
-            if (built.residues().stream().allMatch(r -> UNKNOWN_RESIDUES.contains(r.name()))) {
+            if (onlyUnknown(built)) {
                 continue;
             }
             chains.add(built);
@@ -59,7 +58,8 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             BondedAtomPair pair = input.bondedAtomPairs().get(i);
             BondEnd first = bondEnd(input.name(), i, 0, pair.first(), byId);
             BondEnd second = bondEnd(input.name(), i, 1, pair.second(), byId);
-            if (first == null || second == null || isHydrogen(first, byId) || isHydrogen(second, byId)) {
+            if (first == null || second == null || isHydrogen(first, byId) || isHydrogen(second, byId)
+                    || outsideLayout(first, byId) || outsideLayout(second, byId)) {
                 continue;
             }
             boolean firstPolymer = first.chainType().isPolymer();
@@ -78,6 +78,16 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             }
         }
         return new Assembly(input.name(), chains, polymerLigand, ligandLigand);
+    }
+
+    /**
+     * AlphaFold 3's {@code find_chains_with_unknown_sequence}: the first residue is one of the unknown types and every
+     * other residue is that same type (a chain UNL, UNK, ... is kept).
+     */
+    static boolean onlyUnknown(BuiltChain chain) {
+        String first = chain.residues().get(0).name();
+        return ResidueNames.UNKNOWN_TYPES.contains(first)
+                && chain.residues().stream().allMatch(r -> r.name().equals(first));
     }
 
     /** AlphaFold 3's chain order: A < B < ... < Z < AA < BA < ... (first character least significant). */
@@ -121,11 +131,24 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
             ChemComp component = smilesComponent != null ? smilesComponent : ccd.find(code).orElseThrow(() ->
                     new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + code
                             + " is not in the chemical component dictionary or the input's userCCD"));
+            if (component.atoms().isEmpty()) {
+                // AlphaFold 3 fails on such an entry too (it takes the component's first atom to build the residue).
+                throw new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + (i + 1) + " "
+                        + code + ": the chemical component has no atoms");
+            }
+            for (ChemComp.Atom atom : component.atoms()) {
+                if (atom.name().length() > 4) {
+                    // AlphaFold 3 pads every atom name of the component to 4 characters and fails on a longer one.
+                    throw new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + (i + 1)
+                            + " " + code + ": atom name " + atom.name() + " is longer than 4 characters");
+                }
+            }
+            List<ChemComp.Atom> layout = layoutAtoms(inputName, chain.id(), code, component, ccd);
             boolean first = i == 0;
             boolean last = i == codes.size() - 1;
             List<String> names = new ArrayList<>();
             List<String> elements = new ArrayList<>();
-            for (ChemComp.Atom atom : component.atoms()) {
+            for (ChemComp.Atom atom : layout) {
                 if (atom.isHydrogen() || dropsOnLinking(type, atom.name(), first, last)
                         || dropsGlycanLeavingAtom(type, component, atom.name(),
                         bondedAtoms.contains(chain.id() + "\u0000" + (i + 1) + "\u0000" + atom.name()))) {
@@ -134,9 +157,29 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
                 names.add(atom.name());
                 elements.add(atom.element());
             }
-            residues.add(new Residue(chain.id(), type, i + 1, code, names, elements, component));
+            if (names.isEmpty()) {
+                throw new FeaturisationException(inputName + ": chain " + chain.id() + " residue " + (i + 1) + " "
+                        + code + ": the chemical component has no heavy atoms, which Foldbatch does not support");
+            }
+            residues.add(new Residue(chain.id(), type, i + 1, code, names, elements, component, layout));
         }
         return new BuiltChain(chain.id(), type, chain, residues);
+    }
+
+    /**
+     * The atoms a residue is laid out with: its component's, except that AlphaFold 3 lays out {@code UNK} with
+     * glycine's atoms (N, CA, C, O, OXT) because the CCD's UNK carries a CB and a CG; reference features still come
+     * from UNK's own entry, which has those five atoms too.
+     */
+    private static List<ChemComp.Atom> layoutAtoms(String inputName, String chainId, String code, ChemComp component,
+                                                   Ccd ccd) {
+        if (!code.equals(ResidueNames.UNKNOWN_PROTEIN)) {
+            return component.atoms();
+        }
+        return ccd.find(ResidueNames.UNKNOWN_PROTEIN_LAYOUT).orElseThrow(() -> new FeaturisationException(inputName
+                + ": chain " + chainId + " has residue UNK, which AlphaFold 3 lays out with the atoms of "
+                + ResidueNames.UNKNOWN_PROTEIN_LAYOUT + ", and " + ResidueNames.UNKNOWN_PROTEIN_LAYOUT
+                + " is not in the chemical component dictionary or the input's userCCD")).atoms();
     }
 
     private static boolean dropsOnLinking(ChainType type, String atomName, boolean first, boolean last) {
@@ -171,6 +214,15 @@ record Assembly(String name, List<BuiltChain> chains, List<BondEnd[]> polymerLig
                     + residue.name() + " (chain_id=" + atom.chainId() + ", res_id=" + atom.residueId() + ")");
         }
         return new BondEnd(chain.id(), chain.type(), atom.residueId(), atom.atomName());
+    }
+
+    /**
+     * AlphaFold 3 drops atoms its residue layout does not have before it reads bonds ({@code drop_non_standard_atoms}),
+     * which only matters for UNK: a bond to its CB or CG (atoms of the CCD's UNK, not of glycine) disappears.
+     */
+    private static boolean outsideLayout(BondEnd end, Map<String, BuiltChain> byId) {
+        Residue residue = byId.get(end.chainId()).residues().get(end.resId() - 1);
+        return residue.layoutAtoms().stream().noneMatch(a -> a.name().equals(end.atomName()));
     }
 
     private static boolean isHydrogen(BondEnd end, Map<String, BuiltChain> byId) {

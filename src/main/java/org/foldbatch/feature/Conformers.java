@@ -1,10 +1,12 @@
 package org.foldbatch.feature;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.actelion.research.chem.Molecule;
 import com.actelion.research.chem.StereoMolecule;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
+import org.openmolecules.chem.conf.gen.RigidFragmentCache;
 
 import org.foldbatch.structure.ccd.ChemComp;
 import org.foldbatch.util.Hashing;
@@ -13,13 +15,31 @@ import org.foldbatch.util.Hashing;
  * Reference conformers from OpenChemLib's ConformerGenerator, seeded. The molecule is built from the component's
  * heavy atoms in CCD order (hydrogens are implicit to OpenChemLib, which keeps heavy-atom indices), with stereo
  * parities taken from the ideal coordinates when the dictionary has them.
+ *
+ * <p>A conformer is a function of the component and the model seed only, never of what the process did before
+ * (issue 12): its seed is derived from the two ({@link #seed}); OpenChemLib's search is bounded by iterations (at
+ * most 400 torsion sets and a fixed number of self-organisation cycles, as AlphaFold 3 bounds RDKit by
+ * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no rigid-fragment
+ * cache is shared, since OpenChemLib's default cache keeps the fragment coordinates of whichever molecule, atom order
+ * and seed met a fragment first.
  */
 final class Conformers {
 
-    /** A conformer that takes longer counts as failed (AlphaFold 3 bounds RDKit by iterations instead). */
-    static final long TIMEOUT_MILLIS = 20_000;
-
     private Conformers() {
+    }
+
+    /**
+     * The conformer seed of a component under a model seed: every residue of that component gets the same
+     * conformer (AlphaFold 3 draws one per residue from the seed's stream; a residue-independent seed makes the
+     * conformer cache hit for the second and later residues). Never 0, which OpenChemLib reads as "unseeded".
+     */
+    static long seed(String componentKey, long modelSeed) {
+        byte[] digest = Hashing.digest().digest((componentKey + "#" + modelSeed).getBytes(StandardCharsets.UTF_8));
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (digest[i] & 0xff);
+        }
+        return 1 + Math.floorMod(bits, (long) Integer.MAX_VALUE);
     }
 
     /** A key that changes whenever the atoms or bonds of the component change. */
@@ -39,44 +59,55 @@ final class Conformers {
         return component.atoms().stream().filter(a -> !a.isHydrogen()).toList();
     }
 
+    /** The component's heavy atoms and bonds as an OpenChemLib molecule, at {@code xyz} when given. */
+    static StereoMolecule molecule(ChemComp component, List<ChemComp.Atom> atoms, double[][] xyz) {
+        StereoMolecule molecule = new StereoMolecule();
+        for (int i = 0; i < atoms.size(); i++) {
+            int index = molecule.addAtom(Molecule.getAtomicNoFromLabel(atoms.get(i).element()));
+            molecule.setAtomCharge(index, atoms.get(i).formalCharge());
+            if (xyz != null) {
+                molecule.setAtomX(index, xyz[i][0]);
+                molecule.setAtomY(index, xyz[i][1]);
+                molecule.setAtomZ(index, xyz[i][2]);
+            }
+        }
+        List<String> names = atoms.stream().map(ChemComp.Atom::name).toList();
+        for (ChemComp.Bond bond : component.bonds()) {
+            int a = names.indexOf(bond.atom1());
+            int b = names.indexOf(bond.atom2());
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            int type = switch (bond.order().toUpperCase()) {
+                case "DOUB" -> Molecule.cBondTypeDouble;
+                case "TRIP" -> Molecule.cBondTypeTriple;
+                case "AROM" -> Molecule.cBondTypeDelocalized;
+                default -> Molecule.cBondTypeSingle;
+            };
+            molecule.addBond(a, b, type);
+        }
+        return molecule;
+    }
+
+    /** The ideal coordinates of every heavy atom, or null when one is unknown. */
+    static double[][] ideal(List<ChemComp.Atom> atoms) {
+        if (atoms.stream().anyMatch(a -> a.ideal() == null)) {
+            return null;
+        }
+        return atoms.stream().map(a -> a.ideal().clone()).toArray(double[][]::new);
+    }
+
     static ConformerCache.Conformer generate(ChemComp component, long seed) {
         List<ChemComp.Atom> atoms = heavyAtoms(component);
         if (atoms.isEmpty() || atoms.stream().anyMatch(a -> Molecule.getAtomicNoFromLabel(a.element()) <= 0)) {
             return new ConformerCache.Conformer(null);
         }
         try {
-            StereoMolecule molecule = new StereoMolecule();
-            boolean ideal = atoms.stream().allMatch(a -> a.ideal() != null);
-            for (ChemComp.Atom atom : atoms) {
-                int index = molecule.addAtom(Molecule.getAtomicNoFromLabel(atom.element()));
-                molecule.setAtomCharge(index, atom.formalCharge());
-                if (ideal) {
-                    molecule.setAtomX(index, atom.ideal()[0]);
-                    molecule.setAtomY(index, atom.ideal()[1]);
-                    molecule.setAtomZ(index, atom.ideal()[2]);
-                }
-            }
-            List<String> names = atoms.stream().map(ChemComp.Atom::name).toList();
-            for (ChemComp.Bond bond : component.bonds()) {
-                int a = names.indexOf(bond.atom1());
-                int b = names.indexOf(bond.atom2());
-                if (a < 0 || b < 0) {
-                    continue;
-                }
-                int type = switch (bond.order().toUpperCase()) {
-                    case "DOUB" -> Molecule.cBondTypeDouble;
-                    case "TRIP" -> Molecule.cBondTypeTriple;
-                    case "AROM" -> Molecule.cBondTypeDelocalized;
-                    default -> Molecule.cBondTypeSingle;
-                };
-                molecule.addBond(a, b, type);
-            }
-            if (ideal) {
-                molecule.setParitiesValid(0);
-                molecule.ensureHelperArrays(Molecule.cHelperParities);
-            }
-            ConformerGenerator generator = new ConformerGenerator(seed, false);
-            generator.setTimeOut(TIMEOUT_MILLIS);
+            double[][] ideal = ideal(atoms);
+            // Stereo parities are perceived from the ideal coordinates, so the conformer keeps the CCD's R/S.
+            StereoMolecule molecule = molecule(component, atoms, ideal);
+            molecule.ensureHelperArrays(Molecule.cHelperParities);
+            ConformerGenerator generator = new ConformerGenerator(seed, (RigidFragmentCache) null, false);
             StereoMolecule conformer = generator.getOneConformerAsMolecule(molecule);
             if (conformer == null) {
                 return new ConformerCache.Conformer(null);
@@ -89,6 +120,11 @@ final class Conformers {
                 if (!Double.isFinite(coordinates[i][0] + coordinates[i][1] + coordinates[i][2])) {
                     return new ConformerCache.Conformer(null);
                 }
+            }
+            if (ideal != null && !ConformerGeometry.compare(component, atoms, ideal, coordinates).acceptable()) {
+                // A conformer that bends the dictionary's geometry or mirrors a stereocentre counts as failed:
+                // the ideal coordinates are used, as AlphaFold 3 does when RDKit cannot embed.
+                return new ConformerCache.Conformer(null);
             }
             return new ConformerCache.Conformer(coordinates);
         } catch (RuntimeException e) {

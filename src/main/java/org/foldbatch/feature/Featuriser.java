@@ -20,6 +20,15 @@ public final class Featuriser {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /**
+     * Builds the input's structure without featurising it, so what featurisation would reject in the input itself
+     * (a CCD code the dictionary and userCCD lack, a bond to an atom its component does not have) is reported
+     * before any search runs.
+     */
+    public void checkStructure(FoldInput input) {
+        Assembly.build(input, config.ccd().withUserCcd(input.userCcd(), input.name() + " userCCD"));
+    }
+
     public FeatureBatch featurise(FoldInput input, long seed) {
         Ccd ccd = config.ccd().withUserCcd(input.userCcd(), input.name() + " userCCD");
         Assembly assembly = Assembly.build(input, ccd);

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import com.actelion.research.chem.Molecule;
-
+import org.foldbatch.constants.Elements;
 import org.foldbatch.structure.ccd.ChemComp;
 
 /**
- * Reference structure features per token atom slot: a conformer per residue (seeded OpenChemLib conformer, else the
- * CCD ideal coordinates, else model coordinates for entries modified before the cut-off, else zeros), centred,
- * randomly rotated and translated; element, formal charge, atom-name characters, mask and reference-space id.
+ * Reference structure features per token atom slot: a conformer per residue (OpenChemLib conformer seeded from the
+ * component and the model seed, else the CCD ideal coordinates, else model coordinates for entries modified before
+ * the cut-off, else zeros), centred, randomly rotated and translated; element, formal charge, atom-name characters,
+ * mask and reference-space id.
  */
 final class ReferenceFeatures {
 
@@ -59,7 +59,7 @@ final class ReferenceFeatures {
                 continue;
             }
             mask[slot] = true;
-            element[slot] = Math.max(Molecule.getAtomicNoFromLabel(atom.element()), 0);
+            element[slot] = Elements.atomicNumber(atom.element());
             charge[slot] = atom.formalCharge();
             for (int c = 0; c < Math.min(4, name.length()); c++) {
                 nameChars[slot * 4 + c] = name.charAt(c) - 32;
@@ -81,7 +81,7 @@ final class ReferenceFeatures {
         float[] positions = new float[n * Tokens.ATOMS_PER_TOKEN * 3];
         for (int token = 0; token < tokens.count(); token++) {
             Residue residue = tokens.residueOfToken.get(token);
-            Map<String, double[]> coordinates = byResidue.computeIfAbsent(residue, r -> conformer(r, random));
+            Map<String, double[]> coordinates = byResidue.computeIfAbsent(residue, r -> conformer(r, seed, random));
             String[] slots = tokens.slotNames.get(token);
             for (int s = 0; s < Tokens.ATOMS_PER_TOKEN; s++) {
                 double[] xyz = slots[s].isEmpty() ? null : coordinates.get(slots[s]);
@@ -96,10 +96,10 @@ final class ReferenceFeatures {
         return positions;
     }
 
-    private Map<String, double[]> conformer(Residue residue, SplittableRandom random) {
+    private Map<String, double[]> conformer(Residue residue, long modelSeed, SplittableRandom random) {
         ChemComp component = residue.component();
-        long conformerSeed = 1 + random.nextLong(Integer.MAX_VALUE);
         String key = Conformers.key(component);
+        long conformerSeed = Conformers.seed(key, modelSeed);
         ConformerCache.Conformer conformer = config.conformerCache().get(key, conformerSeed).orElseGet(() -> {
             ConformerCache.Conformer made = Conformers.generate(component, conformerSeed);
             config.conformerCache().put(key, conformerSeed, made);

@@ -1,19 +1,15 @@
 package org.foldbatch.feature;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-
-import com.actelion.research.chem.Molecule;
-import com.actelion.research.chem.SmilesParser;
-import com.actelion.research.chem.StereoMolecule;
 
 import org.foldbatch.structure.ccd.ChemComp;
 
 /**
- * A chemical component made from a SMILES ligand: heavy atoms named from the graph ({@code C1, C2, O1, ...} per
- * element in atom order, as AlphaFold 3 names them), formal charges and bonds; there are no ideal coordinates.
+ * A chemical component made from a SMILES ligand as AlphaFold 3 makes it with RDKit: heavy atoms in the order the
+ * SMILES writes them, named from the graph ({@code C1, C2, O1, CL1}), RDKit's element symbols and formal charges, and
+ * the bonds between heavy atoms in RDKit's order and direction ({@link SmilesGraph}), which is the order of the
+ * ligand's intra-residue bond features. There are no ideal coordinates.
  */
 final class SmilesComponent {
 
@@ -21,51 +17,35 @@ final class SmilesComponent {
     }
 
     static ChemComp of(String componentId, String smiles, String chainId) {
-        StereoMolecule molecule = parse(smiles, chainId);
-        molecule.ensureHelperArrays(Molecule.cHelperRings);
+        SmilesGraph graph = parse(smiles, chainId).withoutHydrogens();
+        List<String> names = graph.atomNames();
         List<ChemComp.Atom> atoms = new ArrayList<>();
-        Map<String, Integer> perElement = new HashMap<>();
-        String[] names = new String[molecule.getAllAtoms()];
-        for (int a = 0; a < molecule.getAllAtoms(); a++) {
-            int atomicNo = molecule.getAtomicNo(a);
-            String symbol = atomicNo == 1 ? "H" : Molecule.cAtomLabel[atomicNo];
-            if (atomicNo == 1) {
-                continue;
-            }
-            int count = perElement.merge(symbol.toUpperCase(), 1, Integer::sum);
-            names[a] = symbol.toUpperCase() + count;
-            atoms.add(new ChemComp.Atom(names[a], symbol, String.valueOf(molecule.getAtomCharge(a)), false, null,
+        for (int a = 0; a < graph.atoms().size(); a++) {
+            SmilesGraph.Atom atom = graph.atoms().get(a);
+            atoms.add(new ChemComp.Atom(names.get(a), atom.symbol(), String.valueOf(atom.charge()), false, null,
                     null));
         }
         List<ChemComp.Bond> bonds = new ArrayList<>();
-        for (int b = 0; b < molecule.getAllBonds(); b++) {
-            String first = names[molecule.getBondAtom(0, b)];
-            String second = names[molecule.getBondAtom(1, b)];
-            if (first == null || second == null) {
-                continue;
-            }
-            boolean aromatic = molecule.isAromaticBond(b);
-            String order = aromatic ? "AROM" : switch (molecule.getBondOrder(b)) {
-                case 2 -> "DOUB";
-                case 3 -> "TRIP";
+        for (SmilesGraph.Bond bond : graph.bonds()) {
+            String order = switch (bond.order()) {
+                case DOUBLE -> "DOUB";
+                case TRIPLE -> "TRIP";
+                case QUADRUPLE -> "QUAD";
+                case AROMATIC -> "AROM";
                 default -> "SING";
             };
-            bonds.add(new ChemComp.Bond(first, second, order, aromatic));
+            bonds.add(new ChemComp.Bond(names.get(bond.begin()), names.get(bond.end()), order,
+                    bond.order() == SmilesGraph.Order.AROMATIC));
         }
         return new ChemComp(componentId, componentId, "non-polymer", null, null, atoms, bonds);
     }
 
-    static StereoMolecule parse(String smiles, String chainId) {
-        StereoMolecule molecule = new StereoMolecule();
+    static SmilesGraph parse(String smiles, String chainId) {
         try {
-            new SmilesParser(SmilesParser.SMARTS_MODE_IS_SMILES).parse(molecule, smiles);
-        } catch (Exception e) {
+            return SmilesGraph.parse(smiles);
+        } catch (IllegalArgumentException e) {
             throw new FeaturisationException("chain " + chainId + ": SMILES " + smiles + " does not parse: "
-                    + String.valueOf(e.getMessage()).replaceFirst("^SmilesParser: ", ""), e);
+                    + e.getMessage(), e);
         }
-        if (molecule.getAllAtoms() == 0) {
-            throw new FeaturisationException("chain " + chainId + ": SMILES " + smiles + " has no atoms");
-        }
-        return molecule;
     }
 }

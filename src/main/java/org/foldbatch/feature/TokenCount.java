@@ -1,7 +1,5 @@
 package org.foldbatch.feature;
 
-import com.actelion.research.chem.SmilesParser;
-import com.actelion.research.chem.StereoMolecule;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.Ligand;
@@ -59,18 +57,10 @@ public final class TokenCount {
     }
 
     private static int smilesHeavyAtoms(String smiles) {
-        StereoMolecule mol = new StereoMolecule();
         try {
-            new SmilesParser(SmilesParser.SMARTS_MODE_IS_SMILES).parse(mol, smiles);
-        } catch (Exception e) {
+            return Math.max(SmilesGraph.parse(smiles).withoutHydrogens().atoms().size(), 1);
+        } catch (IllegalArgumentException e) {
             return 1;
         }
-        int heavy = 0;
-        for (int atom = 0; atom < mol.getAllAtoms(); atom++) {
-            if (mol.getAtomicNo(atom) > 1) {
-                heavy++;
-            }
-        }
-        return Math.max(heavy, 1);
     }
 }

@@ -82,7 +82,7 @@ final class Tokens {
         Set<String> present = new HashSet<>(residue.atomNames());
         List<String> names = new ArrayList<>();
         List<String> elements = new ArrayList<>();
-        for (ChemComp.Atom atom : residue.component().atoms()) {
+        for (ChemComp.Atom atom : residue.layoutAtoms()) {
             if (atom.isHydrogen() && !present.contains(atom.name())) {
                 continue;
             }

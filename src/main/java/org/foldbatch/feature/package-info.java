@@ -10,7 +10,13 @@
  *   <li>Conformers come from OpenChemLib, not RDKit ETKDGv3, and the random stream is Java's, so {@code ref_pos}
  *       (and therefore {@code frames_mask} in borderline cases) differ from AlphaFold 3's; the fallback order
  *       (conformer, CCD ideal coordinates, model coordinates for entries modified before the cut-off, zeros) is the
- *       same. An atom with one {@code ?} coordinate counts as wholly unknown.</li>
+ *       same. An atom with one {@code ?} coordinate counts as wholly unknown. A conformer's seed is derived from
+ *       the component and the model seed (AlphaFold 3 draws one per residue from the seed's stream), so all residues
+ *       of one component share a conformer and the bytes never depend on the process's history.</li>
+ *   <li>SMILES ligands are parsed by {@link org.foldbatch.feature.SmilesGraph} following RDKit's grammar rather
+ *       than by RDKit; it reproduces the atom order, bond order and direction, names and charges AlphaFold 3 gets
+ *       (including the sanitizer's nitro/halogen-oxide clean-up), but not RDKit's valence checks: a SMILES RDKit
+ *       rejects for chemistry (not syntax) is featurised anyway.</li>
  *   <li>Species pairing and overlap removal use stable sorts; numpy's unstable argsort may order ties differently.
  *       Only row order inside a pairing block can differ.</li>
  *   <li>AlphaFold 3's glycan lists for dropping an unbonded O1 are approximated by the CCD type (any

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.foldbatch.util.Hashing;
+import org.foldbatch.util.PathSegments;
 import org.foldbatch.util.PythonJson;
 
 /**
@@ -37,8 +38,9 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
         if (modelSeeds.stream().anyMatch(seed -> seed < 0 || seed > MAX_SEED)) {
             throw new IllegalArgumentException("RNG seeds must be 32-bit unsigned integers, got " + modelSeeds);
         }
-        if (!validName(name)) {
-            throw new IllegalArgumentException(INVALID_NAME);
+        String nameProblem = nameProblem(name);
+        if (nameProblem != null) {
+            throw new IllegalArgumentException(nameProblem);
         }
         if (chains.stream().anyMatch(c -> !ChainIds.isValid(c.id()))) {
             throw new IllegalArgumentException("IDs must be upper case letters, got: "
@@ -77,8 +79,17 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
         return new FoldInput(name, modelSeeds, new ArrayList<>(chains), List.of(), null);
     }
 
-    static boolean validName(String name) {
-        return !name.strip().isEmpty() && !sanitise(name).isEmpty();
+    /**
+     * AlphaFold 3's name check, then ours: the sanitised name becomes a folder under the output directory, so a name
+     * that sanitises to dots only ({@code ..}) or to more than a file name can hold is refused; null when fine.
+     */
+    static String nameProblem(String name) {
+        if (name.strip().isEmpty() || sanitise(name).isEmpty()) {
+            return INVALID_NAME;
+        }
+        String problem = PathSegments.problem(sanitise(name));
+        return problem == null ? null : "Input name " + PathSegments.abbreviate(name)
+                + " cannot name the output folder: " + problem + ".";
     }
 
     /** AlphaFold 3's bond checks, in its order; null when the bond is fine. */
@@ -122,6 +133,33 @@ public record FoldInput(String name, List<Long> modelSeeds, List<Chain> chains, 
                         || c == '_' || c == '-' || c == '.')
                 .forEach(c -> out.append((char) c));
         return out.toString();
+    }
+
+    /**
+     * What the input's text does that it may not mean, one message per chain. AlphaFold 3 keeps a sequence as given
+     * and maps each letter through its upper-case residue tables, so lowercase letters become unknown residues
+     * (UNK, shown as X for protein and N for nucleic acids): an all-lowercase sequence folds as a chain of unknowns.
+     * Foldbatch does the same, and says so.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Chain chain : chains) {
+            String sequence = chain instanceof ProteinChain p ? p.sequence()
+                    : chain instanceof RnaChain r ? r.sequence()
+                    : chain instanceof DnaChain d ? d.sequence() : "";
+            long lower = sequence.chars().filter(Character::isLowerCase).count();
+            if (lower > 0) {
+                int first = 0;
+                while (!Character.isLowerCase(sequence.charAt(first))) {
+                    first++;
+                }
+                out.add("chain " + chain.id() + ": " + lower + " of " + sequence.length()
+                        + " residues are lowercase letters (first '" + sequence.charAt(first) + "' at position "
+                        + (first + 1) + "); AlphaFold 3 folds them as unknown residues (UNK), as Foldbatch does; "
+                        + "write the sequence in upper case to fold them as the residues they name");
+            }
+        }
+        return out;
     }
 
     public List<ProteinChain> proteinChains() {

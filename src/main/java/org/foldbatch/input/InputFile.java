@@ -120,8 +120,9 @@ final class InputFile {
     String name(JsonField root) {
         JsonField name = root.require("name");
         String value = name.requireString();
-        if (!FoldInput.validName(value)) {
-            throw error(name.path, FoldInput.INVALID_NAME);
+        String problem = FoldInput.nameProblem(value);
+        if (problem != null) {
+            throw error(name.path, problem);
         }
         return value;
     }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.foldbatch.constants.Elements;
+
 /**
  * A strict syntax check of (Open)SMILES: atoms and bracket atoms, bonds, balanced branches, paired ring closures and
  * dot-separated components. OpenChemLib's parser is lenient about some of these (an unclosed branch, a doubled bond
@@ -11,14 +13,6 @@ import java.util.Set;
  */
 final class SmilesSyntax {
 
-    private static final Set<String> ELEMENTS = Set.of(
-            "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar", "K",
-            "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As", "Se", "Br", "Kr", "Rb",
-            "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs",
-            "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta",
-            "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi", "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa",
-            "U", "Np", "Pu", "Am", "Cm", "Bk", "Cf", "Es", "Fm", "Md", "No", "Lr", "Rf", "Db", "Sg", "Bh", "Hs", "Mt",
-            "Ds", "Rg", "Cn", "Nh", "Fl", "Mc", "Lv", "Ts", "Og");
     private static final Set<String> AROMATIC_IN_BRACKETS = Set.of("b", "c", "n", "o", "p", "s", "se", "as", "te");
     private static final String BONDS = "-=#$:/\\";
 
@@ -210,7 +204,7 @@ final class SmilesSyntax {
                 continue;
             }
             String candidate = smiles.substring(pos, pos + length);
-            if (ELEMENTS.contains(candidate) || AROMATIC_IN_BRACKETS.contains(candidate)) {
+            if (Elements.isSymbol(candidate) || AROMATIC_IN_BRACKETS.contains(candidate)) {
                 pos += length;
                 return candidate;
             }

@@ -29,7 +29,12 @@ final class UserCcd {
         if (userCcd.isEmpty()) {
             return "User CCD cannot be an empty string.";
         }
-        for (Map.Entry<String, Set<String>> block : keysPerBlock(userCcd).entrySet()) {
+        Map<String, Set<String>> blocks = keysPerBlock(userCcd);
+        if (blocks.isEmpty()) {
+            // Any readable file would otherwise pass and be copied whole into <name>_data.json.
+            return "User CCD is not an mmCIF chemical component dictionary: it has no data_ block.";
+        }
+        for (Map.Entry<String, Set<String>> block : blocks.entrySet()) {
             Set<String> missing = new TreeSet<>(MANDATORY_KEYS);
             missing.removeAll(block.getValue());
             if (!missing.isEmpty()) {

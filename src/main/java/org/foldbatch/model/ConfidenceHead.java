@@ -101,6 +101,35 @@ public final class ConfidenceHead {
                 tf.sum(pm, tf.constant(new int[] {0, 1})));
 
         Operand<TFloat32> paeLogits = nn32.linear(nn32.layerNorm(z32, "pae_logits_ln"), "pae_logits");
+        Operand<TFloat32> plddtLogits = nn32.linear(nn32.layerNorm(s32, "plddt_logits_ln"), "plddt_logits");
+        Readouts r = readouts(tf, paeLogits, plddtLogits, seqMask, asymId, settings);
+        Operand<TFloat32> resolvedLogits = nn32.linear(nn32.layerNorm(s32, "experimentally_resolved_ln"),
+                "experimentally_resolved_logits");
+        Operand<TFloat32> resolved = tf.squeeze(tf.slice(tf.nn.softmax(resolvedLogits),
+                tf.constant(new int[] {0, 0, 1}), tf.constant(new int[] {-1, -1, 1})),
+                org.tensorflow.op.core.Squeeze.axis(java.util.List.of(-1L)));
+        return new Output(z32, s32, pdeLogits, fullPde, averagePde, paeLogits, r.fullPae(), r.tmAdjustedPaeGlobal(),
+                r.tmAdjustedPaeInterface(), plddtLogits, r.plddt(), resolvedLogits, resolved);
+    }
+
+    /** What AlphaFold 3's post-processing keeps of the PAE and pLDDT logits. */
+    public record Readouts(Operand<TFloat32> fullPae, Operand<TFloat32> tmAdjustedPaeGlobal,
+            Operand<TFloat32> tmAdjustedPaeInterface, Operand<TFloat32> plddt) {
+    }
+
+    /**
+     * The read-out from the logits onward ({@code ConfidenceHead.__call__} after its Linear layers): expected PAE,
+     * the TM-score-adjusted PAE with the global and the per-chain-pair d0, and pLDDT × 100.
+     *
+     * @param paeLogits {@code [N, N, paeBins]} (row = token whose frame aligns)
+     * @param plddtLogits {@code [N, 24, plddtBins]}
+     * @param seqMask {@code [N]} 1 for real tokens, 0 for padding
+     * @param asymId {@code [N]}
+     */
+    public static Readouts readouts(Ops tf, Operand<TFloat32> paeLogits, Operand<TFloat32> plddtLogits,
+            Operand<TFloat32> seqMask, Operand<TInt32> asymId, Settings settings) {
+        Operand<TFloat32> pm = tf.math.mul(tf.expandDims(seqMask, tf.constant(1)), tf.expandDims(seqMask,
+                tf.constant(0)));
         float[] paeCentres = Settings.centres(settings.numPaeBins(), settings.maxPaeBin());
         Operand<TFloat32> paeProbs = tf.nn.softmax(paeLogits);
         Operand<TFloat32> fullPae = tf.math.mul(tf.sum(tf.math.mul(paeProbs, tf.constant(paeCentres)),
@@ -109,21 +138,13 @@ public final class ConfidenceHead {
         Operand<TFloat32> tmGlobal = tmAdjusted(tf, paeProbs, paeCentres,
                 tf.math.mul(tf.onesLike(pm), numReal));
         Operand<TFloat32> tmInterface = tmAdjusted(tf, paeProbs, paeCentres, interfaceCounts(tf, asymId, pm));
-
-        Operand<TFloat32> plddtLogits = nn32.linear(nn32.layerNorm(s32, "plddt_logits_ln"), "plddt_logits");
         int plddtBins = (int) Layers.dims(plddtLogits)[2];
         float[] plddtCentres = new float[plddtBins];
         for (int k = 0; k < plddtBins; k++) {
             plddtCentres[k] = (float) ((k + 0.5) / plddtBins);
         }
         Operand<TFloat32> plddt = tf.math.mul(tf.constant(100f), expectation(tf, plddtLogits, plddtCentres));
-        Operand<TFloat32> resolvedLogits = nn32.linear(nn32.layerNorm(s32, "experimentally_resolved_ln"),
-                "experimentally_resolved_logits");
-        Operand<TFloat32> resolved = tf.squeeze(tf.slice(tf.nn.softmax(resolvedLogits),
-                tf.constant(new int[] {0, 0, 1}), tf.constant(new int[] {-1, -1, 1})),
-                org.tensorflow.op.core.Squeeze.axis(java.util.List.of(-1L)));
-        return new Output(z32, s32, pdeLogits, fullPde, averagePde, paeLogits, fullPae, tmGlobal, tmInterface,
-                plddtLogits, plddt, resolvedLogits, resolved);
+        return new Readouts(fullPae, tmGlobal, tmInterface, plddt);
     }
 
     private static Operand<TFloat32> expectation(Ops tf, Operand<TFloat32> logits, float[] centres) {

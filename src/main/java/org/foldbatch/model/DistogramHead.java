@@ -56,12 +56,18 @@ public final class DistogramHead {
      * @param pairMask {@code [N, N]}
      */
     public static Output apply(Layers<TFloat32> nn, Operand<TFloat32> pair, Operand<TFloat32> pairMask, Bins bins) {
-        Ops tf = nn.tf();
-        Operand<TFloat32> half = nn.linear(pair, "half_logits");
-        Operand<TFloat32> logits = tf.math.add(half, nn.transpose(half, 1, 0, 2));
+        return fromHalfLogits(nn.tf(), nn.linear(pair, "half_logits"), pairMask, bins);
+    }
+
+    /**
+     * From the output of the head's Linear ({@code [N, N, bins]}) onward: logits = half + its transpose over the two
+     * token axes, and the contact probability of each token pair.
+     */
+    public static Output fromHalfLogits(Ops tf, Operand<TFloat32> half, Operand<TFloat32> pairMask, Bins bins) {
+        Operand<TFloat32> logits = tf.math.add(half, tf.linalg.transpose(half, tf.constant(new int[] {1, 0, 2})));
         Operand<TFloat32> probs = tf.nn.softmax(logits);
         int k = bins.contactBins();
-        long n = Layers.dims(pair)[0];
+        long n = Layers.dims(half)[0];
         Operand<TFloat32> near = tf.slice(probs, tf.constant(new long[] {0, 0, 0}), tf.constant(new long[] {n, n, k}));
         Operand<TFloat32> contact = tf.math.mul(tf.sum(near, tf.constant(-1)), pairMask);
         return new Output(logits, contact);

@@ -155,8 +155,14 @@ public final class FoldModel implements AutoCloseable {
     }
 
     /** As {@link #predict(NetworkInputs, long, NoiseSource)} with other sampling settings (steps, samples, ...). */
-    public synchronized ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
+    public ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
             DiffusionSampler.Config samplingConfig) {
+        return predict(batch, seed, noise, samplingConfig, InferenceProgress.NONE);
+    }
+
+    /** As {@link #predict(NetworkInputs, long, NoiseSource, DiffusionSampler.Config)}, reporting to {@code progress}. */
+    public synchronized ModelOutput predict(NetworkInputs batch, long seed, NoiseSource noise,
+            DiffusionSampler.Config samplingConfig, InferenceProgress progress) {
         Bucket b = bucket(batch);
         Trunk.Dims dims = b.trunk().dims();
         int cz = config.evoformer().pairChannel();
@@ -165,7 +171,7 @@ public final class FoldModel implements AutoCloseable {
         float[] target = b.trunk().targetFeatures(batch);
         long t1 = System.nanoTime();
         List<int[]> orders = noise.msaOrders(batch, config.numRecycles() + 1, seed);
-        Trunk.Embeddings e = b.trunk().run(batch, target, orders);
+        Trunk.Embeddings e = b.trunk().run(batch, target, orders, progress);
         long t2 = System.nanoTime();
         long diffusionNanos = 0;
         long confidenceNanos = 0;
@@ -175,10 +181,17 @@ public final class FoldModel implements AutoCloseable {
         try (StructureHeads.Feeds feeds = b.heads().feeds(batch, trunkOut)) {
             int total = samplingConfig.numSamples();
             int group = samplesPerCall == 0 ? total : Math.min(samplesPerCall, total);
+            int calls = samplingConfig.steps() * ((total + group - 1) / group);
+            int[] done = {0};
+            DiffusionSampler.BatchDenoiser denoiser = (x, count, sigma) -> {
+                float[] out = feeds.denoise(x, count, sigma);
+                progress.diffusionStep(++done[0], calls);
+                return out;
+            };
             for (int first = 0; first < total; first += group) {
                 int count = Math.min(group, total - first);
                 long d0 = System.nanoTime();
-                float[][] xs = DiffusionSampler.sample(samplingConfig, feeds::denoise, atomMask, seed, first, count,
+                float[][] xs = DiffusionSampler.sample(samplingConfig, denoiser, atomMask, seed, first, count,
                         noise);
                 long d1 = System.nanoTime();
                 for (float[] x : xs) {

@@ -15,6 +15,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
@@ -185,6 +187,17 @@ public final class StructureHeads implements AutoCloseable {
          * conditioning is computed on the first call and fed back afterwards.
          */
         public float[] denoise(float[] positionsNoisy, int count, float sigma) {
+            return denoise(positionsNoisy, count, sigma, null);
+        }
+
+        /** As {@link #denoise} with TensorFlow's full trace: per-op timings of the call (for profiling). */
+        public StepStats traceDenoise(float[] positionsNoisy, int count, float sigma) {
+            StepStats[] stats = new StepStats[1];
+            denoise(positionsNoisy, count, sigma, stats);
+            return stats[0];
+        }
+
+        private float[] denoise(float[] positionsNoisy, int count, float sigma, StepStats[] trace) {
             if (pairCondValue == null) {
                 try (Result r = runner().fetch(pairCond).run()) {
                     float[] zc = Tensors.floats((TFloat32) r.get(0));
@@ -195,10 +208,18 @@ public final class StructureHeads implements AutoCloseable {
             int n = dims.numTokens();
             try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, n, 24, 3),
                     DataBuffers.of(positionsNoisy, true, false));
-                    TFloat32 s = TFloat32.scalarOf(sigma);
-                    Result r = runner().feed(inputs.get("positions"), x).feed(inputs.get("sigma"), s)
-                            .feed(pairCond, pairCondValue).fetch(denoised).run()) {
-                return Tensors.floats((TFloat32) r.get(0));
+                    TFloat32 s = TFloat32.scalarOf(sigma)) {
+                Session.Runner runner = runner().feed(inputs.get("positions"), x).feed(inputs.get("sigma"), s)
+                        .feed(pairCond, pairCondValue).fetch(denoised);
+                if (trace != null) {
+                    runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+                }
+                try (Result r = trace == null ? runner.run() : runner.runAndFetchMetadata()) {
+                    if (trace != null) {
+                        trace[0] = r.getMetadata().orElseThrow().getStepStats();
+                    }
+                    return Tensors.floats((TFloat32) r.get(0));
+                }
             }
         }
 

@@ -219,9 +219,16 @@ public final class Trunk implements AutoCloseable {
      * shuffle per recycle); its first {@code msaRows} rows are used.
      */
     public Embeddings run(NetworkInputs batch, float[] targetFeat, List<int[]> msaOrders) {
+        return run(batch, targetFeat, msaOrders, InferenceProgress.NONE);
+    }
+
+    /** As {@link #run(NetworkInputs, float[], List)}, reporting each finished pass. */
+    public Embeddings run(NetworkInputs batch, float[] targetFeat, List<int[]> msaOrders,
+            InferenceProgress progress) {
         Embeddings prev = Embeddings.zeros(dims.numTokens(), cfg.pairChannel(), cfg.seqChannel());
-        for (int[] order : msaOrders) {
-            prev = runPass(batch, targetFeat, order, prev, List.of()).embeddings();
+        for (int p = 0; p < msaOrders.size(); p++) {
+            prev = runPass(batch, targetFeat, msaOrders.get(p), prev, List.of()).embeddings();
+            progress.recycle(p + 1, msaOrders.size());
         }
         return prev;
     }

@@ -15,11 +15,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an external tool with a timeout, keeping the tails of stdout and stderr and measuring wall and CPU seconds.
  * CPU time comes from GNU {@code /usr/bin/time -o} when that binary exists, because the kernel's rusage of the reaped
- * child is exact and includes multi-threaded work; otherwise it falls back to sampling the live process.
+ * child is exact and includes multi-threaded work; otherwise (no GNU time installed, or a {@code time} that is not GNU's)
+ * it falls back to sampling the live process. GNU time is optional: it never makes a tool run fail.
  */
 public final class ToolRunner {
 
     public static final Path DEFAULT_TIME_BINARY = Path.of("/usr/bin/time");
+
+    /**
+     * util-linux's {@code setpriv --pdeathsig KILL}: the kernel kills the tool when its parent dies, so a JVM killed
+     * with SIGKILL (no shutdown hook runs) leaves no HMMER process behind. Put before GNU time and again before the
+     * tool, since time forks the tool as its own child. Empty where setpriv is missing (the tools then outlive a
+     * killed JVM, as before).
+     */
+    static final List<String> DIE_WITH_PARENT = Files.isExecutable(Path.of("/usr/bin/setpriv"))
+            ? List.of("/usr/bin/setpriv", "--pdeathsig", "KILL") : List.of();
     private static final int DEFAULT_TAIL_BYTES = 64 * 1024;
     private static final long SAMPLE_MILLIS = 100;
 
@@ -27,7 +37,34 @@ public final class ToolRunner {
     private final int tailBytes;
 
     public ToolRunner() {
-        this(Files.isExecutable(DEFAULT_TIME_BINARY) ? DEFAULT_TIME_BINARY : null, DEFAULT_TAIL_BYTES);
+        this(GnuTime.BINARY, DEFAULT_TAIL_BYTES);
+    }
+
+    /** {@link #DEFAULT_TIME_BINARY} when it is GNU time (takes {@code -f} and {@code -o}), else null; probed once. */
+    private static final class GnuTime {
+        static final Path BINARY = probe();
+
+        private static Path probe() {
+            if (!Files.isExecutable(DEFAULT_TIME_BINARY)) {
+                return null;
+            }
+            try {
+                Path out = Files.createTempFile("foldbatch-time-probe-", ".txt");
+                try {
+                    Process p = new ProcessBuilder(DEFAULT_TIME_BINARY.toString(), "-f", "%U", "-o", out.toString(),
+                            "true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    boolean gnu = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(out) > 0;
+                    return gnu ? DEFAULT_TIME_BINARY : null;
+                } finally {
+                    Files.deleteIfExists(out);
+                }
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** @param timeBinary GNU time, or null to sample CPU time from the live process instead */
@@ -54,10 +91,11 @@ public final class ToolRunner {
     public ToolRun run(String label, List<String> command, Path workDir, Duration timeout) {
         Path timeFile = null;
         try {
-            List<String> fullCommand = new ArrayList<>();
+            List<String> fullCommand = new ArrayList<>(DIE_WITH_PARENT);
             if (timeBinary != null) {
                 timeFile = Files.createTempFile("foldbatch-time-", ".txt");
                 fullCommand.addAll(List.of(timeBinary.toString(), "-f", "%e %U %S", "-o", timeFile.toString()));
+                fullCommand.addAll(DIE_WITH_PARENT);
             }
             fullCommand.addAll(command);
             return execute(label, fullCommand, workDir, timeout, timeFile);

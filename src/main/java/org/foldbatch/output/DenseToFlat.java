@@ -33,29 +33,75 @@ public final class DenseToFlat {
 
     /** The mapping for a built structure: its flat atoms are its residues' atoms in chain and residue order. */
     public static DenseToFlat of(BuiltStructure structure) {
-        record Uid(String chain, int residue, String atom) {
-        }
-        Map<Uid, Integer> slotOf = new HashMap<>();
-        var tokens = structure.tokens();
-        for (int t = 0; t < tokens.size(); t++) {
-            var token = tokens.get(t);
-            String chain = structure.chains().get(token.chain()).id();
-            for (int s = 0; s < SLOTS; s++) {
-                String atom = token.slots().get(s);
-                if (!atom.isEmpty()) {
-                    slotOf.put(new Uid(chain, token.residueId(), atom), t * SLOTS + s);
-                }
-            }
-        }
-        List<Integer> indices = new ArrayList<>();
+        var chainIds = structure.chains().stream().map(BuiltStructure.Chain::id).toList();
+        List<Uid> flat = new ArrayList<>();
         for (var chain : structure.chains()) {
             for (var residue : chain.residues()) {
                 for (String atom : residue.atomNames()) {
-                    indices.add(slotOf.getOrDefault(new Uid(chain.id(), residue.id(), atom), -1));
+                    flat.add(new Uid(chain.id(), residue.id(), atom));
                 }
             }
         }
-        return new DenseToFlat(tokens.size(), indices.stream().mapToInt(Integer::intValue).toArray());
+        var tokens = structure.tokens();
+        List<Uid[]> slots = new ArrayList<>(tokens.size());
+        for (var token : tokens) {
+            slots.add(slotUids(chainIds.get(token.chain()), token.residueId(), token.slots()));
+        }
+        return new DenseToFlat(tokens.size(), gather(slots, flat));
+    }
+
+    /**
+     * The mapping for a layout whose tokens carry the given atom names in their dense slots (one list per token, at
+     * most 24 names, slot k holding the k-th; empty names for unused slots), as the featuriser lays them out.
+     */
+    public static DenseToFlat of(StructureLayout layout, List<List<String>> tokenSlots) {
+        if (tokenSlots.size() != layout.numTokens()) {
+            throw new IllegalArgumentException("DenseToFlat for " + layout.name() + ": " + tokenSlots.size()
+                    + " token slot lists for " + layout.numTokens() + " tokens");
+        }
+        List<Uid[]> slots = new ArrayList<>(tokenSlots.size());
+        for (int t = 0; t < tokenSlots.size(); t++) {
+            if (tokenSlots.get(t).size() > SLOTS) {
+                throw new IllegalArgumentException("DenseToFlat for " + layout.name() + ": token " + t + " has "
+                        + tokenSlots.get(t).size() + " atoms, more than " + SLOTS + " slots");
+            }
+            slots.add(slotUids(layout.chains().get(layout.tokenChain()[t]).id(), layout.tokenResidueId()[t],
+                    tokenSlots.get(t)));
+        }
+        List<Uid> flat = new ArrayList<>(layout.numAtoms());
+        for (var atom : layout.atoms()) {
+            flat.add(new Uid(layout.chains().get(atom.chain()).id(), atom.residueId(), atom.name()));
+        }
+        return new DenseToFlat(tokenSlots.size(), gather(slots, flat));
+    }
+
+    private record Uid(String chain, int residue, String atom) {
+    }
+
+    private static Uid[] slotUids(String chain, int residueId, List<String> names) {
+        var out = new Uid[names.size()];
+        for (int s = 0; s < names.size(); s++) {
+            out[s] = names.get(s).isEmpty() ? null : new Uid(chain, residueId, names.get(s));
+        }
+        return out;
+    }
+
+    // Later slots win, as AlphaFold 3's compute_gather_idxs keeps the last match.
+    private static int[] gather(List<Uid[]> tokenSlots, List<Uid> flat) {
+        Map<Uid, Integer> slotOf = new HashMap<>();
+        for (int t = 0; t < tokenSlots.size(); t++) {
+            Uid[] slots = tokenSlots.get(t);
+            for (int s = 0; s < slots.length; s++) {
+                if (slots[s] != null) {
+                    slotOf.put(slots[s], t * SLOTS + s);
+                }
+            }
+        }
+        int[] out = new int[flat.size()];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = slotOf.getOrDefault(flat.get(a), -1);
+        }
+        return out;
     }
 
     /** T, the real token count; inputs may be padded to any N ≥ T. */

@@ -1,11 +1,20 @@
 package org.foldbatch.output;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.util.PathSegments;
 
 /**
  * AF3's output directory layout for one job named J (AlphaFold 3: run_alphafold.py, write_outputs):
@@ -21,9 +30,94 @@ import org.foldbatch.input.FoldInputWriter;
  */
 public record OutputLayout(Path jobDir, String name, boolean compress) {
 
-    /** The layout of the job {@code name} under the output directory; the batch jobs never compress. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+
+    /**
+     * The layout of the job {@code name} under the output directory; the batch jobs never compress. A name that
+     * would lead outside the output directory is refused (one-line {@link FoldbatchException}).
+     */
     public static OutputLayout of(Path outputDir, String name) {
-        return new OutputLayout(outputDir.resolve(name), name, false);
+        return in(safeChild(outputDir, name), name);
+    }
+
+    /**
+     * The layout of the job {@code name} written to the folder {@code jobDir}, which is {@code <out>/<name>} or,
+     * when that folder belongs to another fold, AlphaFold 3's {@code <out>/<name>_<YYYYMMDD_HHMMSS>}.
+     */
+    public static OutputLayout in(Path jobDir, String name) {
+        safeChild(jobDir, name);
+        return new OutputLayout(jobDir, name, false);
+    }
+
+    /**
+     * AlphaFold 3's folder for a job whose {@code <out>/<name>} is taken: {@code <out>/<name>_<YYYYMMDD_HHMMSS>};
+     * {@code attempt} above 0 adds {@code _<attempt>} for a second fold claiming a folder in the same second.
+     */
+    public static Path suffixedJobDir(Path outputDir, String name, LocalDateTime now, int attempt) {
+        String stamped = name + "_" + TIMESTAMP.format(now) + (attempt == 0 ? "" : "_" + attempt);
+        return safeChild(outputDir, stamped);
+    }
+
+    /**
+     * Deletes the {@code .<file>.<random>.tmp} files {@link AtomicFiles} leaves when a job is killed mid-write; call
+     * only while holding the folder (no other process writes into it). Returns how many were removed.
+     */
+    public static int removeStrayTempFiles(Path jobDir) {
+        if (!Files.isDirectory(jobDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(jobDir)) {
+            List<Path> stray = files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("\\..+\\.tmp")).toList();
+            for (Path p : stray) {
+                Files.deleteIfExists(p);
+            }
+            return stray.size();
+        } catch (IOException e) {
+            throw new FoldbatchException("cannot clean stray temporary files in " + jobDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** AlphaFold 3 writes into an existing job folder only when it is empty. */
+    public static boolean freeOnDisk(Path jobDir) {
+        if (!Files.isDirectory(jobDir)) {
+            return !Files.exists(jobDir);
+        }
+        try (Stream<Path> entries = Files.list(jobDir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new FoldbatchException("cannot list output folder " + jobDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The files a finished job of these stages leaves in its folder that are not there, in layout order: a job is
+     * only "already completed" when this is empty.
+     */
+    public List<Path> missingOutputs(boolean features, boolean inference, List<Long> seeds, int samples) {
+        List<Path> expected = new ArrayList<>(List.of(dataJson()));
+        for (long seed : seeds) {
+            if (features) {
+                expected.add(features(seed));
+            }
+            for (int k = 0; inference && k < samples; k++) {
+                expected.addAll(List.of(sampleModelCif(seed, k), sampleConfidences(seed, k),
+                        sampleSummaryConfidences(seed, k)));
+            }
+        }
+        if (inference) {
+            expected.addAll(List.of(topModelCif(), topConfidences(), topSummaryConfidences(), rankingScores()));
+        }
+        return expected.stream().filter(p -> !Files.isRegularFile(p)).toList();
+    }
+
+    /** {@code dir/name}, or a one-line error when the name would leave {@code dir}. */
+    public static Path safeChild(Path dir, String name) {
+        try {
+            return PathSegments.inside(dir, name);
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage());
+        }
     }
 
     public Path dataJson() {
@@ -52,9 +146,9 @@ public record OutputLayout(Path jobDir, String name, boolean compress) {
             return;
         }
         try {
-            java.nio.file.Files.deleteIfExists(searchEnginesJson());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot remove " + searchEnginesJson() + ": " + e.getMessage(), e);
+            Files.deleteIfExists(searchEnginesJson());
+        } catch (IOException e) {
+            throw new FoldbatchException("cannot remove " + searchEnginesJson() + ": " + e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,11 @@ public final class PredictionWriter {
 
     /** Computes the sample's confidences and writes its model, full and summary confidence files. */
     public SampleScore writeSample(SampleResult sample) {
-        var summary = Confidences.summarize(layout, sample);
+        return writeSample(sample, Confidences.summarize(layout, sample));
+    }
+
+    /** As {@link #writeSample(SampleResult)} with the sample's summary already computed by the caller. */
+    public SampleScore writeSample(SampleResult sample, SummaryConfidences summary) {
         long seed = sample.seed();
         int k = sample.sample();
         writeMaybeCompressed(out.sampleModelCif(seed, k), ModelCif.write(layout, sample, metadata));

@@ -41,22 +41,37 @@ public final class RelativeAsa {
 
     /** One relative ASA per residue of the chain with a full backbone, the chain taken on its own. */
     public static double[] ofChain(StructureLayout layout, int chain, float[][] positions) {
+        var areas = accessibility(layout, chain, positions);
+        var out = new double[areas.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = areas.get(i).relative();
+        }
+        return out;
+    }
+
+    /** DSSP's integer ACC (Å²) of one residue, with the residue's name for the maximum area. */
+    public record ResidueArea(int residueId, String name, int acc) {
+        /** ACC over the Sander & Rost maximum of the residue type (ALA's for non-standard ones), capped at 1. */
+        public double relative() {
+            return Math.min(1.0, acc / MAX_ASA.getOrDefault(name, MAX_ASA.get("ALA")));
+        }
+    }
+
+    /** ACC of each residue of the chain with a full backbone, the chain taken on its own. */
+    public static List<ResidueArea> accessibility(StructureLayout layout, int chain, float[][] positions) {
         var residues = residuesWithBackbone(layout, chain, positions);
         List<SurfaceAtom> atoms = new ArrayList<>();
         for (var r : residues) {
             atoms.addAll(r.atoms);
         }
         var grid = new Grid(atoms, 2 * (MAX_RADIUS + PROBE));
-        var out = new double[residues.size()];
-        for (int i = 0; i < residues.size(); i++) {
-            var residue = residues.get(i);
+        var out = new ArrayList<ResidueArea>(residues.size());
+        for (var residue : residues) {
             double area = 0;
             for (var atom : residue.atoms) {
                 area += surface(atom, grid);
             }
-            long rounded = (long) Math.floor(area + 0.5);
-            double max = MAX_ASA.getOrDefault(residue.name, MAX_ASA.get("ALA"));
-            out[i] = Math.min(1.0, rounded / max);
+            out.add(new ResidueArea(residue.id, residue.name, (int) Math.floor(area + 0.5)));
         }
         return out;
     }
@@ -112,7 +127,7 @@ public final class RelativeAsa {
     record SurfaceAtom(double x, double y, double z, double radius) {
     }
 
-    private record Residue(String name, List<SurfaceAtom> atoms) {
+    private record Residue(int id, String name, List<SurfaceAtom> atoms) {
     }
 
     private static List<Residue> residuesWithBackbone(StructureLayout layout, int chain, float[][] positions) {
@@ -134,7 +149,7 @@ public final class RelativeAsa {
                 float[] p = positions[a];
                 atoms.add(new SurfaceAtom(p[0], p[1], p[2], radius(layout.atoms().get(a).name())));
             }
-            out.add(new Residue(layout.residueName(chain, e.getKey()), atoms));
+            out.add(new Residue(e.getKey(), layout.residueName(chain, e.getKey()), atoms));
         }
         return out;
     }

@@ -36,8 +36,26 @@ public final class DataPipeline {
 
     /** Searches one chain against its databases (cached ones are not run again) and stores the merged MSAs. */
     public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool) {
+        return searchChain(sequence, type, tool, (request, done, total) -> {
+        });
+    }
+
+    /** Told after each of a chain's searches finishes, from the cache or a tool: {@code done} of {@code total}. */
+    public interface SearchDone {
+        void finished(SearchRequest request, int done, int total);
+    }
+
+    /** As {@link #searchChain(String, MoleculeType, Function)}, telling {@code listener} as each search finishes. */
+    public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool,
+            SearchDone listener) {
         List<SearchRequest> requests = search.requests(sequence, type);
-        ChainMsas msas = search.search(requests, CachedSearches.searching(searches, tool));
+        Function<SearchRequest, SearchResult> cached = CachedSearches.searching(searches, tool);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        ChainMsas msas = search.search(requests, request -> {
+            SearchResult result = cached.apply(request);
+            listener.finished(request, done.incrementAndGet(), requests.size());
+            return result;
+        });
         merged.save(mergeKey(requests), type, sequence, new MergedMsa(msas.unpairedA3m(), msas.pairedA3m()));
         return msas;
     }

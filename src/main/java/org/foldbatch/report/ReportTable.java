@@ -50,7 +50,8 @@ public record ReportTable(String title, List<String> columns, List<List<Object>>
         return out.toString();
     }
 
-    private static String text(Object value) {
+    /** A cell as text: no value is empty, decimals plain, time stamps to the second. */
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }

@@ -20,6 +20,12 @@ public final class Reports {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Every campaign with candidates in the repository, by name. */
+    public List<String> campaigns() {
+        return jdbc.getJdbcTemplate().queryForList(
+                "SELECT DISTINCT campaign_name FROM fb_campaign_candidate ORDER BY campaign_name", String.class);
+    }
+
     /** {@code campaign} null: every job and campaign. */
     public ReportTable run(ReportSection section, String campaign) {
         Map<String, Object> params = new HashMap<>();

@@ -86,7 +86,8 @@ final class CifSyntaxCheck {
                 var token = line.substring(start, pos);
                 if (!seenData) {
                     if (!token.regionMatches(true, 0, "data_", 0, 5)) {
-                        throw error(lineNumber, "expected a data_ block header, got '" + token + "'");
+                        // the token is not quoted: a file that is not mmCIF must not have its content copied into messages
+                        throw error(lineNumber, "expected a data_ block header; the file is not mmCIF");
                     }
                     seenData = true;
                 } else if (token.regionMatches(true, 0, "data_", 0, 5)) {

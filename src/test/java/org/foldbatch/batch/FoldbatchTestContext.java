@@ -23,6 +23,16 @@ public final class FoldbatchTestContext {
         return p;
     }
 
+    /** H2 settings for folds with the random test model: samples, diffusion steps and recycles as given. */
+    public static Map<String, Object> inference(Path dataDir, Path modelDir, int samples, int steps, int recycles) {
+        Map<String, Object> p = properties("h2", dataDir);
+        p.put("foldbatch.inference.model-dir", modelDir.toString());
+        p.put("foldbatch.inference.num-samples", Integer.toString(samples));
+        p.put("foldbatch.inference.diffusion-steps", Integer.toString(steps));
+        p.put("foldbatch.inference.num-recycles", Integer.toString(recycles));
+        return p;
+    }
+
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

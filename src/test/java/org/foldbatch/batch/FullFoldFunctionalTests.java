@@ -52,11 +52,7 @@ class FullFoldFunctionalTests {
                    {"ligand": {"id": "B", "ccdCodes": ["MG"]}}]}
                 """);
         FoldInput input = new FoldInputLoader().load(inputFile).get(0);
-        var properties = FoldbatchTestContext.properties("h2", dir.resolve("data"));
-        properties.put("foldbatch.inference.model-dir", model.toString());
-        properties.put("foldbatch.inference.num-samples", "2");
-        properties.put("foldbatch.inference.diffusion-steps", "2");
-        properties.put("foldbatch.inference.num-recycles", "0");
+        var properties = FoldbatchTestContext.inference(dir.resolve("data"), model, 2, 2, 0);
         properties.put("foldbatch.inference.save-embeddings", "true");
         properties.put("foldbatch.inference.save-distogram", "true");
         Path out = dir.resolve("out");

@@ -29,17 +29,20 @@ import org.foldbatch.structure.ccd.Ccd;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One fold end to end on this machine (issue #7): a complete {@code _data.json} of a 128-residue protein (hen
- * lysozyme without its last residue, 64 MSA rows, no templates) is read, featurised, written and read back as the
- * job's feature batch, run through the network at official dimensions with random official-shape weights (bf16
- * policy, 1 recycle, 5 diffusion steps, 1 sample instead of AlphaFold 3's 10 recycles, 200 steps and 5 samples), and
- * its sample files are written as the inference step writes them. Prints each step's wall time and share of the
- * total, and the peak resident memory (VmHWM).
- * The network's parts are {@link FoldModel#lastTimings()}.
+ * One fold end to end on this machine (issues #7, #14): a complete {@code _data.json} of a protein (hen lysozyme
+ * without its last residue, 128 residues, or that sequence repeated to {@code --residues}; 64 MSA rows, no templates)
+ * is read, featurised, written and read back as the job's feature batch, run through the network at official
+ * dimensions with random official-shape weights, and its sample files are written as the inference step writes them.
+ * Defaults: bf16 policy, 1 recycle, 5 diffusion steps, 1 sample; {@code --af3} runs AlphaFold 3's 10 recycles, 200
+ * steps and 5 samples. Prints each step's wall time and share of the total, the peak resident memory (VmHWM), the
+ * share of the network's CPU time on TensorFlow's threads, and the first trunk pass and denoiser call against the
+ * later ones (TensorFlow's first-run optimisation; graph building is its own line). The network's parts are
+ * {@link FoldModel#lastTimings()}.
  *
  * <pre>
- * mvn -q test-compile && mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -Xmx6g -cp target/classes:target/test-classes:$(cat cp.txt) org.foldbatch.bench.EndToEndBench [--steps 5] [--f32]
+ * mvn -q test-compile && mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx6g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.foldbatch.bench.EndToEndBench
+ *     [--af3] [--residues 128] [--recycles 1] [--steps 5] [--samples 1] [--f32]
  * </pre>
  */
 public final class EndToEndBench {
@@ -49,33 +52,87 @@ public final class EndToEndBench {
     static final long SEED = 1;
 
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private Ticks lastTicks;
+    private double[] lastCpu;
+
+    /** Seconds of each trunk pass and each denoiser call, from the model's progress reports. */
+    private static final class Ticks implements org.foldbatch.model.InferenceProgress {
+        final List<Double> passes = new java.util.ArrayList<>();
+        final List<Double> steps = new java.util.ArrayList<>();
+        private long last;
+
+        Ticks(long start) {
+            this.last = start;
+        }
+
+        @Override
+        public void recycle(int done, int total) {
+            passes.add(lap());
+        }
+
+        @Override
+        public void diffusionStep(int done, int total) {
+            // the first lap also holds the feeds' set-up and the pair conditioning, which run once
+            steps.add(lap());
+        }
+
+        private double lap() {
+            long now = System.nanoTime();
+            double s = (now - last) / 1e9;
+            last = now;
+            return s;
+        }
+    }
+
+    private static double median(List<Double> v) {
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = v.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
 
     private EndToEndBench() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
-        int steps = a.contains("--steps") ? Integer.parseInt(a.get(a.indexOf("--steps") + 1)) : 5;
+        boolean af3 = a.contains("--af3");
+        int steps = option(a, "--steps", af3 ? 200 : 5);
+        int recycles = option(a, "--recycles", af3 ? 10 : 1);
+        int samples = option(a, "--samples", af3 ? 5 : 1);
+        int residues = option(a, "--residues", SEQUENCE.length());
         Precision precision = a.contains("--f32") ? Precision.FLOAT32 : Precision.BFLOAT16;
-        new EndToEndBench().run(steps, precision);
+        new EndToEndBench().run(sequence(residues), recycles, steps, samples, precision);
     }
 
-    private void run(int steps, Precision precision) throws Exception {
+    private static int option(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
+    }
+
+    /** The lysozyme sequence repeated to {@code residues} residues (one chain: 256 residues = 256 tokens). */
+    static String sequence(int residues) {
+        return SEQUENCE.repeat(residues / SEQUENCE.length() + 1).substring(0, residues);
+    }
+
+    private void run(String sequence, int recycles, int steps, int samples, Precision precision) throws Exception {
         Path dir = Files.createTempDirectory("foldbatch-e2e");
         Path dataJson = dir.resolve("lysozyme_data.json");
-        Files.writeString(dataJson, dataJson());
+        Files.writeString(dataJson, dataJson(sequence));
         ModelConfig official = ModelConfig.load(
                 Path.of(EndToEndBench.class.getResource("/af3-data/model_config.json").toURI()));
-        ModelConfig config = new ModelConfig(official.evoformer(), official.globalConfig(), official.heads(), 1,
-                official.returnEmbeddings(), official.returnDistogram());
-        DiffusionSampler.Config sampling = DiffusionSampler.Config.ALPHAFOLD.withSteps(steps, 1);
+        ModelConfig config = new ModelConfig(official.evoformer(), official.globalConfig(), official.heads(),
+                recycles, official.returnEmbeddings(), official.returnDistogram());
+        DiffusionSampler.Config sampling = DiffusionSampler.Config.ALPHAFOLD.withSteps(steps, samples);
 
         long w0 = System.nanoTime();
         ParameterStore store = SyntheticWeights.fullSize(11, "diffuser/");
         double weights = (System.nanoTime() - w0) / 1e9;
-        System.out.printf("%d tokens, official dims, random weights (%d records, made in %.1f s, not counted: they "
-                + "stand in for reading af3.bin.zst), %s, 1 recycle, %d diffusion steps, 1 sample%n",
-                SEQUENCE.length(), store.size(), weights, precision, steps);
+        System.out.printf("%d residues, official dims, random weights (%d records, made in %.1f s, not counted: they "
+                + "stand in for reading af3.bin.zst), %s, %d recycles, %d diffusion steps, %d samples, %d cores%n",
+                sequence.length(), store.size(), weights, precision, recycles, steps, samples,
+                Runtime.getRuntime().availableProcessors());
 
         long start = System.nanoTime();
         Ccd ccd = time("read CCD", () -> Ccd.load(Path.of("samples/ccd/components-subset.cif")));
@@ -96,16 +153,21 @@ public final class EndToEndBench {
             m.prepare(inputs);
             return m;
         })) {
+            Map<String, Double> cpu0 = ThreadCpu.snapshot();
             long p0 = System.nanoTime();
-            ModelOutput out = model.predict(inputs, SEED, NoiseSource.seeded(), sampling);
+            Ticks ticks = new Ticks(p0);
+            ModelOutput out = model.predict(inputs, SEED, NoiseSource.seeded(), sampling, ticks);
             double network = (System.nanoTime() - p0) / 1e9;
+            double[] tfCpu = ThreadCpu.tensorFlowShare(cpu0, ThreadCpu.snapshot());
             FoldModel.Timings t = model.lastTimings();
             seconds.put("network: target features", t.targetFeatures());
-            seconds.put("network: trunk (2 passes)", t.trunk());
-            seconds.put("network: diffusion (" + steps + " steps)", t.diffusion());
+            seconds.put("network: trunk (" + (recycles + 1) + " passes)", t.trunk());
+            seconds.put("network: diffusion (" + steps + " steps x " + samples + " samples)", t.diffusion());
             seconds.put("network: confidence head", t.confidence());
             seconds.put("network: distogram head", t.distogram());
             seconds.put("network: rest (feeds, fetches)", network - t.total());
+            lastTicks = ticks;
+            lastCpu = tfCpu;
             time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, files, SEED,
                     false, false));
         }
@@ -115,6 +177,13 @@ public final class EndToEndBench {
             System.out.printf("%-40s %9.2f %6.1f%%%n", e.getKey(), e.getValue(), 100 * e.getValue() / total);
         }
         System.out.printf("%-40s %9.2f%n", "end to end", total);
+        System.out.printf("%nnetwork: %.1f CPU-s, %.0f%% of it on TensorFlow's pool threads (kernels run inline on "
+                + "the calling thread count as Java time)%n", lastCpu[1], 100 * lastCpu[0] / lastCpu[1]);
+        System.out.printf("trunk pass: first %.2f s, later ones median %.2f s; denoiser call: first %.2f s, later "
+                + "ones median %.2f s (the first of each pays TensorFlow's first-run optimisation; the first call also "
+                + "the pair conditioning)%n",
+                lastTicks.passes.get(0), median(lastTicks.passes.subList(1, lastTicks.passes.size())),
+                lastTicks.steps.get(0), median(lastTicks.steps.subList(1, lastTicks.steps.size())));
         System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", vmHwm() / 1048576.0);
         System.out.println("outputs in " + dir);
     }
@@ -132,11 +201,15 @@ public final class EndToEndBench {
 
     /** A complete data-pipeline output: the query plus seeded point mutants as the unpaired MSA, no templates. */
     static String dataJson() {
+        return dataJson(SEQUENCE);
+    }
+
+    static String dataJson(String sequence) {
         SplittableRandom random = new SplittableRandom(7);
         String residues = "ACDEFGHIKLMNPQRSTVWY";
-        StringBuilder msa = new StringBuilder(">query\n").append(SEQUENCE).append('\n');
+        StringBuilder msa = new StringBuilder(">query\n").append(sequence).append('\n');
         for (int row = 1; row < MSA_ROWS; row++) {
-            char[] s = SEQUENCE.toCharArray();
+            char[] s = sequence.toCharArray();
             for (int i = 0; i < s.length; i++) {
                 double u = random.nextDouble();
                 if (u < 0.05) {
@@ -149,10 +222,10 @@ public final class EndToEndBench {
         }
         Map<String, Object> protein = new LinkedHashMap<>();
         protein.put("id", "A");
-        protein.put("sequence", SEQUENCE);
+        protein.put("sequence", sequence);
         protein.put("modifications", List.of());
         protein.put("unpairedMsa", msa.toString());
-        protein.put("pairedMsa", ">query\n" + SEQUENCE + "\n");
+        protein.put("pairedMsa", ">query\n" + sequence + "\n");
         protein.put("templates", List.of());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dialect", "alphafold3");

@@ -2,9 +2,6 @@ package org.foldbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,36 +15,29 @@ class MainTests {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker"})
+    @ValueSource(strings = {"run", "validate", "jobs", "bench", "random-weights", "campaign", "scheduler", "report", "worker", "doctor"})
     void everySubcommandHasHelp(String command) {
-        Run r = run(command, "--help");
+        CliRun r = run(command, "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Usage: foldbatch " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "jobs", "doctor", "worker", "campaign"})
+    void everySubcommandReportsTheBuildsVersion(String command) {
+        CliRun r = run(command, "--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("foldbatch " + BuildInfo.version() + " (TensorFlow ");
+    }
+
     @Test
     void validateAcceptsEveryAlphaFold3Example() {
-        Run r = run("validate", "samples/inputs/examples");
+        CliRun r = run("validate", "samples/inputs/examples");
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out().lines().filter(l -> l.startsWith("ok: "))).hasSize(9);
     }
@@ -60,7 +50,7 @@ class MainTests {
                  "sequences": [{"protein": {"id": "A", "sequence": "MKV",
                    "modifications": [{"ptmType": "SEP", "ptmPosition": 9}]}}]}
                 """);
-        Run r = run("validate", bad.toString(), "samples/inputs/5tgy.json");
+        CliRun r = run("validate", bad.toString(), "samples/inputs/5tgy.json");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("ok: samples/inputs/5tgy.json: 5tgy");
         assertThat(r.out().lines().filter(l -> l.startsWith("error: ")).toList()).singleElement()
@@ -69,7 +59,7 @@ class MainTests {
 
     @Test
     void skippingTheDataPipelineNeedsAnInputWithItsMsasAndTemplates() {
-        Run r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString(),
+        CliRun r = run("run", "samples/inputs/5tgy.json", "--no-data-pipeline", "--data-dir", dir.toString(),
                 "--output-dir", dir.resolve("out").toString(), "--model-dir", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("Protein chain 1 is missing unpaired MSA.");
@@ -78,7 +68,7 @@ class MainTests {
 
     @Test
     void inferenceWithoutWeightsSaysWhatToDoBeforeAnySearch() {
-        Run r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.toString(),
+        CliRun r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.toString(),
                 "--config", "samples/foldbatch-sample.properties", "--model-dir", dir.resolve("nowhere").toString(),
                 "--output-dir", dir.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -88,13 +78,13 @@ class MainTests {
 
     @Test
     void aMissingDatabaseStopsTheRunBeforeAnyJobStarts() {
-        Run r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.resolve("data").toString(),
+        CliRun r = run("run", "samples/inputs/5tgy.json", "--data-dir", dir.resolve("data").toString(),
                 "--config", "samples/foldbatch-sample.properties", "--database", "uniref90=/nonexistent/uniref90.fa",
                 "--output-dir", dir.resolve("out").toString(), "--data-pipeline-only");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("error: Database uniref90 (/nonexistent/uniref90.fa)");
         assertThat(dir.resolve("out")).doesNotExist();
-        Run jobs = run("jobs", "--data-dir", dir.resolve("data").toString());
+        CliRun jobs = run("jobs", "--data-dir", dir.resolve("data").toString());
         assertThat(jobs.exit()).isZero();
         assertThat(jobs.out().lines()).hasSize(1);
     }

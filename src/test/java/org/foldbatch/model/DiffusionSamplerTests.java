@@ -57,6 +57,42 @@ class DiffusionSamplerTests {
         }
     }
 
+    /**
+     * Five samples in one call per step give the same bits as five one-sample runs: every sample draws its own noise
+     * stream and the Euler update is per sample. The denoiser here is a per-sample function (as the network is, up to
+     * matmul rounding), so any mix-up of samples, steps or noise streams between the two paths shows.
+     */
+    @Test
+    void allSamplesInOneCallEqualOneSampleAtATime() {
+        DiffusionSampler.Config cfg = DiffusionSampler.Config.ALPHAFOLD.withSteps(6, 5);
+        float[] mask = {1, 1, 0, 1};
+        int values = mask.length * 3;
+        DiffusionSampler.BatchDenoiser shrink = (x, count, sigma) -> {
+            float[] out = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = x[i] * 0.5f + (i % values) * 0.01f + sigma * 1e-3f;
+            }
+            return out;
+        };
+        int[] calls = new int[2];
+        NoiseSource noise = NoiseSource.seeded();
+        float[][] together = DiffusionSampler.sample(cfg, (x, count, sigma) -> {
+            calls[0]++;
+            assertThat(count).isEqualTo(5);
+            return shrink.denoise(x, count, sigma);
+        }, mask, 42, 0, 5, noise);
+        assertThat(calls[0]).isEqualTo(6);
+        for (int s = 0; s < 5; s++) {
+            float[] alone = DiffusionSampler.sample(cfg, (x, sigma) -> {
+                calls[1]++;
+                return shrink.denoise(x, 1, sigma);
+            }, mask, 42, s, noise);
+            assertThat(together[s]).as("sample %d", s).containsExactly(alone);
+        }
+        assertThat(calls[1]).isEqualTo(30);
+        assertThat(together[0]).isNotEqualTo(together[1]);
+    }
+
     @Test
     void rotationIsOrthonormal() {
         double[][] r = DiffusionSampler.rotation(new float[] {0.3f, -1.2f, 0.7f, 2f, 0.1f, -0.4f});

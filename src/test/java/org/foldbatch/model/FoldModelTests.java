@@ -27,12 +27,55 @@ class FoldModelTests {
         try (FoldModel model = FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
                 RuntimeOptions.defaults())) {
             assertThat(model.usesRandomWeights()).isTrue();
-            ModelOutput out = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1));
+            java.util.List<String> reported = new java.util.ArrayList<>();
+            InferenceProgress progress = new InferenceProgress() {
+                @Override
+                public void recycle(int done, int total) {
+                    reported.add("recycle " + done + "/" + total);
+                }
+
+                @Override
+                public void diffusionStep(int done, int total) {
+                    reported.add("step " + done + "/" + total);
+                }
+            };
+            ModelOutput out = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1),
+                    progress);
+            int passes = ModelConfig.small().numRecycles() + 1;
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (int p = 1; p <= passes; p++) {
+                expected.add("recycle " + p + "/" + passes);
+            }
+            expected.addAll(java.util.List.of("step 1/2", "step 2/2"));
+            assertThat(reported).isEqualTo(expected);
             assertThat(out.samples()).hasSize(1);
             ModelParityTests.assertFinite(out.samples().get(0).atomPositions());
             ModelParityTests.assertBetween(out.samples().get(0).plddt(), 16 * 24, 0f, 100f);
             assertThat(out.distogramBinEdges()).hasSize(63);
             assertThat(model.lastTimings().total()).isPositive();
+
+            // Progress is told every trunk pass and diffusion step, and watching changes nothing.
+            java.util.List<String> events = new java.util.ArrayList<>();
+            ModelOutput watched = model.predict(batch, 3, NoiseSource.seeded(), model.sampling().withSteps(2, 1),
+                    new InferenceProgress() {
+                        @Override
+                        public void recycle(int done, int total) {
+                            events.add("recycle " + done + "/" + total);
+                        }
+
+                        @Override
+                        public void diffusionStep(int done, int total) {
+                            events.add("step " + done + "/" + total);
+                        }
+                    });
+            java.util.List<String> watchedExpected = new java.util.ArrayList<>();
+            for (int p = 1; p <= passes; p++) {
+                watchedExpected.add("recycle " + p + "/" + passes);
+            }
+            watchedExpected.add("step 1/2");
+            watchedExpected.add("step 2/2");
+            assertThat(events).isEqualTo(watchedExpected);
+            assertThat(watched.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
 
             Path stored = dir.resolve("output.bin");
             org.foldbatch.records.RecordFile.write(stored, out.toRecords("__output__"));

@@ -61,7 +61,7 @@ class OutputEndToEndTests {
 
     /** A pLDDT bin tied to the atom's identity, so a value read from another slot shows. */
     static int plddtBin(String chainId, int residueId, String atomName) {
-        return Math.floorMod((chainId + "/" + residueId + "/" + atomName).hashCode(), ConfidenceHeads.PLDDT_BINS);
+        return Math.floorMod((chainId + "/" + residueId + "/" + atomName).hashCode(), HeadReadouts.PLDDT_BINS);
     }
 
     @Test
@@ -84,7 +84,7 @@ class OutputEndToEndTests {
         // Network-shaped outputs: dense atoms over all N tokens; padding holds values that must never be read.
         BuiltStructure built = BuiltStructure.of(input, ccd);
         float[][][] positions = new float[n][SLOTS][3];
-        float[][][] plddtLogits = new float[n][SLOTS][ConfidenceHeads.PLDDT_BINS];
+        float[][][] plddtLogits = new float[n][SLOTS][HeadReadouts.PLDDT_BINS];
         for (float[][] token : positions) {
             for (float[] slot : token) {
                 Arrays.fill(slot, 9999f);
@@ -104,12 +104,12 @@ class OutputEndToEndTests {
                 plddtLogits[k][s][plddtBin(chain.id(), residue.id(), name)] = 30f;
             }
         }
-        float[][][] paeLogits = new float[n][n][ConfidenceHeads.PAE_BINS];
+        float[][][] paeLogits = new float[n][n][HeadReadouts.PAE_BINS];
         float[][] contacts = new float[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i < t && j < t) {
-                    paeLogits[i][j][Math.min(Math.abs(i - j), ConfidenceHeads.PAE_BINS - 1)] = 30f;
+                    paeLogits[i][j][Math.min(Math.abs(i - j), HeadReadouts.PAE_BINS - 1)] = 30f;
                     contacts[i][j] = 1f / (1 + Math.abs(i - j));
                 } else {
                     Arrays.fill(paeLogits[i][j], Float.NaN);
@@ -121,8 +121,14 @@ class OutputEndToEndTests {
         StructureLayout layout = OutputStructures.layout(input, ccd, batch);
         DenseToFlat gather = OutputStructures.denseToFlat(input, ccd);
         gather.checkFits(layout);
-        var sample = ConfidenceHeads.sampleFromLogits(layout, 11, 0, gather.perAtom(positions), gather.perAtom(plddtLogits),
-                gather.perTokenPair(paeLogits), gather.perTokenPair(contacts));
+        float[] seqMask = new float[n];
+        int[] asym = new int[n];
+        for (int i = 0; i < t; i++) {
+            seqMask[i] = 1f;
+            asym[i] = layout.tokenChain()[i] + 1;
+        }
+        var sample = HeadReadouts.of(flat(paeLogits), flat(plddtLogits), null, seqMask, asym)
+                .sample(gather, 11, 0, flat(positions), flat(new float[][][] {contacts}));
         var out = OutputLayout.of(dir, layout.name());
         var writer = new PredictionWriter(out, layout, ModelCif.Metadata.of("test", "2026-01-01 00:00:00"));
         writer.writeRanking(List.of(writer.writeSample(sample)));
@@ -213,6 +219,20 @@ class OutputEndToEndTests {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** Row-major copy of a {@code [a][b][c]} array. */
+    private static float[] flat(float[][][] m) {
+        int a = m.length;
+        int b = m[0].length;
+        int c = m[0][0].length;
+        float[] out = new float[a * b * c];
+        for (int i = 0; i < a; i++) {
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(m[i][j], 0, out, (i * b + j) * c, c);
+            }
+        }
         return out;
     }
 }

@@ -61,13 +61,13 @@ class ReportsTests {
         }
     }
 
-    private static void candidate(JdbcTemplate jdbc, String campaign, String name, String hash) {
+    static void candidate(JdbcTemplate jdbc, String campaign, String name, String hash) {
         jdbc.update("INSERT INTO fb_campaign_candidate (campaign_name, candidate_name, input_hash, fold_name, stages,"
                 + " status, output_dir, updated_at) VALUES (?, ?, ?, ?, 'data', 'COMPLETED', ?, ?)", campaign, name, hash,
                 campaign + "_" + name, "/out/" + campaign + "/" + name, Timestamp.from(Instant.now()));
     }
 
-    private static void sample(JdbcTemplate jdbc, String hash, int sample, double score, double iptm, String pairs,
+    static void sample(JdbcTemplate jdbc, String hash, int sample, double score, double iptm, String pairs,
             String path) {
         jdbc.update("INSERT INTO fb_sample_result (job_execution_id, input_hash, seed, sample, ranking_score, ptm, iptm,"
                 + " chain_pair_iptm, output_path, created_at) VALUES (1, ?, 1, ?, ?, 0.8, ?, ?, ?, ?)", hash, sample,

@@ -62,7 +62,7 @@ class CifReaderTests {
         assertThatThrownBy(() -> CifReader.read("data_x\n_a.b\n;text\n", "bad.cif"))
                 .hasMessage("bad.cif: line 3: text field opened with ';' is never closed");
         assertThatThrownBy(() -> CifReader.read("ATOM 1 N\n", "bad.cif"))
-                .hasMessage("bad.cif: line 1: expected a data_ block header, got 'ATOM'");
+                .hasMessage("bad.cif: line 1: expected a data_ block header; the file is not mmCIF");
         assertThatThrownBy(() -> CifReader.read("", "empty.cif")).hasMessage("empty.cif: empty CIF, no data_ block");
     }
 }

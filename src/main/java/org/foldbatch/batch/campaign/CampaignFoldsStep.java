@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
 import org.foldbatch.batch.FoldJobParameters.Stages;
@@ -37,6 +38,9 @@ final class CampaignFoldsStep extends AbstractStep {
     private final FoldJobLauncher launcher;
     private final int parallelFolds;
 
+    private static final long PROGRESS_EVERY_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+    private long lastProgressLog = Long.MIN_VALUE;
+
     CampaignFoldsStep(String name, JobRepository repository, JdbcCampaignStore store, JdbcFoldInputStore foldInputs,
             FoldJobLauncher launcher, int parallelFolds) {
         super(name);
@@ -52,7 +56,7 @@ final class CampaignFoldsStep extends AbstractStep {
         String plan = stepExecution.getJobParameters().getString(CampaignJobParameters.PLAN);
         Path out = CampaignJobParameters.outputDir(stepExecution.getJobParameters());
         PlanDefinition definition = store.definition(plan);
-        Path campaignDir = out.resolve(definition.campaignName());
+        Path campaignDir = OutputLayout.safeChild(out, definition.campaignName());
         List<PlannedCandidate> todo = store.candidates(plan).stream()
                 .filter(c -> c.status() == Status.PENDING || c.status() == Status.FAILED
                         || c.status() == Status.RUNNING)
@@ -83,8 +87,25 @@ final class CampaignFoldsStep extends AbstractStep {
         }
     }
 
-    /** Runs one candidate's fold job; true when it completed (now or earlier). */
+    /** Runs one candidate's fold job and logs where the campaign is; true when it completed (now or earlier). */
     private boolean fold(PlanDefinition definition, PlannedCandidate c, Path campaignDir) {
+        try {
+            return foldOne(definition, c, campaignDir);
+        } finally {
+            logProgress(definition.campaignName());
+        }
+    }
+
+    /** A plain line at most every 10 s (folds finish in parallel threads). */
+    private synchronized void logProgress(String campaign) {
+        long now = System.nanoTime();
+        if (lastProgressLog == Long.MIN_VALUE || now - lastProgressLog >= PROGRESS_EVERY_NANOS) {
+            lastProgressLog = now;
+            log.info("[campaignFolds] {}", store.progress(campaign).line(java.time.Instant.now()));
+        }
+    }
+
+    private boolean foldOne(PlanDefinition definition, PlannedCandidate c, Path campaignDir) {
         String campaign = definition.campaignName();
         Stages stages = definition.stages();
         StoredInput input = foldInputs.find(c.inputHash()).orElseThrow();

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.campaign.JdbcCampaignStore.CampaignRun;
-import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
+import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -56,10 +57,11 @@ public final class CampaignLauncher {
         Optional<CampaignRun> latest = store.latestRun(campaign.name());
         if (latest.isPresent() && latest.get().status().equals("STARTED")) {
             CampaignRun running = latest.get();
-            if (Owner.alive(running.host(), running.pid(), running.startedAt())) {
+            if (running.host() != null && (running.pid() == null
+                    || new ProcessOwner(running.host(), running.pid()).mayRunSince(running.startedAt()))) {
                 String message = "previous run " + running.id() + " is still running on " + running.host() + " (pid "
                         + running.pid() + ")";
-                long id = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "SKIPPED", Owner.host(),
+                long id = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "SKIPPED", ProcessOwner.hostName(),
                         ProcessHandle.current().pid(), message);
                 log.info("{}: skipped: {}", campaign.name(), message);
                 return new Outcome(campaign.name(), id, null, true, message);
@@ -74,7 +76,7 @@ public final class CampaignLauncher {
         }
         String label = restartLabel(trigger, plan, latest).orElse(trigger == Trigger.SCHEDULE && scheduledFor != null
                 ? scheduledFor.toString() : Instant.now().toString());
-        long runId = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "STARTED", Owner.host(),
+        long runId = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "STARTED", ProcessOwner.hostName(),
                 ProcessHandle.current().pid(), null);
         JobExecution execution;
         try {

@@ -43,7 +43,7 @@ final class CampaignPreflightTasklet implements Tasklet {
             }
             FoldInput input = inputs.get(c.inputHash());
             int tokens = counter.count(input);
-            String folder = OutputLayout.of(out.resolve(definition.campaignName()), input.sanitisedName()).jobDir()
+            String folder = OutputLayout.of(OutputLayout.safeChild(out, definition.campaignName()), input.sanitisedName()).jobDir()
                     .toString();
             if (policy.exceeded(tokens)) {
                 boolean route = policy.overLimit() == TokenPolicy.OverLimit.ROUTE;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.foldbatch.batch.FoldJobParameters.Stages;
+import org.foldbatch.util.PathSegments;
 import org.foldbatch.input.Chain;
 import org.foldbatch.input.ChainIds;
 import org.foldbatch.input.FoldInput;
@@ -75,7 +76,11 @@ public final class CampaignReader {
         }
         String name = root.has("name") ? string(root, "$", "name") : baseName();
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw error("$.name", "use letters, digits, '.', '-' and '_' only, got '" + name + "'");
+            throw error("$.name", "use letters, digits, '.', '-' and '_' only, got " + PathSegments.abbreviate(name));
+        }
+        String unsafe = PathSegments.problem(name);
+        if (unsafe != null) {
+            throw error("$.name", "the campaign name becomes a folder under --output-dir, but " + unsafe);
         }
         String modeLabel = requiredString(root, "$", "mode");
         CampaignMode mode = CampaignMode.ofLabel(modeLabel).orElseThrow(() ->
@@ -149,9 +154,18 @@ public final class CampaignReader {
         if (root.has("ligandFile")) {
             Path ligandFile = resolve(string(root, "$", "ligandFile"));
             try {
-                for (CandidateFiles.Entry e : CandidateFiles.ligands(ligandFile)) {
-                    ligands.add(new Entity(e.name(), construct("$.ligandFile",
-                            () -> Ligand.ofSmiles("A", e.value())), "$.ligandFile"));
+                List<CandidateFiles.Entry> entries = CandidateFiles.ligands(ligandFile);
+                for (int k = 0; k < entries.size(); k++) {
+                    CandidateFiles.Entry e = entries.get(k);
+                    Ligand ligand;
+                    try {
+                        ligand = Ligand.ofSmiles("A", e.value());
+                    } catch (RuntimeException notSmiles) {
+                        // The entry's text is the file's content: the message names file and entry, not the text.
+                        throw error("$.ligandFile", ligandFile + ": entry " + (k + 1) + " is not a valid SMILES "
+                                + "string; a ligand file is .smi (a SMILES and a name per line) or .sdf");
+                    }
+                    ligands.add(new Entity(e.name(), ligand, "$.ligandFile"));
                 }
             } catch (CampaignException e) {
                 throw e;

@@ -1,6 +1,7 @@
 package org.foldbatch.batch.campaign;
 
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
+import org.foldbatch.util.ProcessOwner;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -17,7 +18,7 @@ final class CampaignRunListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        processes.register(execution.getId(), Owner.host(), ProcessHandle.current().pid());
+        processes.register(execution.getId(), ProcessOwner.hostName(), ProcessHandle.current().pid());
         Long runId = execution.getJobParameters().getLong(CampaignJobParameters.RUN_ID);
         if (runId != null) {
             store.attachExecution(runId, execution.getId());

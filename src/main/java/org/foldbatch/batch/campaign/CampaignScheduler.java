@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.support.CronExpression;
@@ -124,7 +125,7 @@ public final class CampaignScheduler {
         if (previous != null && !previous.isDone()) {
             String message = "previous run still going in this scheduler at " + at;
             store.startRun(campaign.name(), campaign.planHash(), CampaignLauncher.Trigger.SCHEDULE.name(), at,
-                    "SKIPPED", Owner.host(), ProcessHandle.current().pid(), message);
+                    "SKIPPED", ProcessOwner.hostName(), ProcessHandle.current().pid(), message);
             log.info("scheduler: {} skipped for {}: previous run still going", campaign.name(), at);
             return;
         }

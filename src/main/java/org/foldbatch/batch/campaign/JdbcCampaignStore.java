@@ -166,4 +166,27 @@ public final class JdbcCampaignStore {
     private static String truncate(String s) {
         return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
     }
+
+    /** Candidates of {@code campaign} by status, and how many its latest run has finished. */
+    public CampaignProgress progress(String campaign) {
+        int[] counts = new int[Status.values().length];
+        int[] sinceRun = {0};
+        Instant[] runStarted = {null};
+        jdbc.query(SqlStatements.get("campaign_progress"), rs -> {
+            Status status = Status.valueOf(rs.getString(1));
+            counts[status.ordinal()] = rs.getInt(2);
+            if (status == Status.COMPLETED) {
+                sinceRun[0] = rs.getInt(3);
+            }
+            Timestamp started = rs.getTimestamp(4);
+            runStarted[0] = started == null ? runStarted[0] : started.toInstant();
+        }, campaign, campaign);
+        int total = 0;
+        for (int n : counts) {
+            total += n;
+        }
+        return new CampaignProgress(campaign, total, counts[Status.COMPLETED.ordinal()],
+                counts[Status.FAILED.ordinal()], counts[Status.RUNNING.ordinal()], counts[Status.PENDING.ordinal()],
+                counts[Status.REJECTED.ordinal()] + counts[Status.ROUTED.ordinal()], sinceRun[0], runStarted[0]);
+    }
 }

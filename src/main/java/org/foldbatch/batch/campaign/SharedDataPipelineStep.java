@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.batch.FoldInputs;
 import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.FoldJobParameters;
@@ -77,7 +78,7 @@ final class SharedDataPipelineStep extends AbstractStep {
                 FoldInputWriter.toJson(shared));
         try {
             FoldJobLauncher.Outcome outcome = launcher.launch(stored, new FoldJobParameters(hash,
-                    FoldJobParameters.Stages.DATA_PIPELINE, out.resolve(definition.campaignName()).resolve("_shared"),
+                    FoldJobParameters.Stages.DATA_PIPELINE, OutputLayout.safeChild(out, definition.campaignName()).resolve("_shared"),
                     null, definition.searchEngine()));
             if (outcome.failed()) {
                 log.warn("{}: shared data pipeline {}; each candidate searches its missing chains itself",

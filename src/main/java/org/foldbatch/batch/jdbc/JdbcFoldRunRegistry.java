@@ -32,4 +32,18 @@ public final class JdbcFoldRunRegistry {
                 (rs, i) -> new FoldRun(rs.getLong(1), rs.getString(2), rs.getLong(3)), jobExecutionId);
         return rows.stream().findFirst();
     }
+
+    /**
+     * The status the job repository holds for an execution, read from the table (not from any cached object). The
+     * embedded H2 database writes its store in the background, so it is first made to write to disk (CHECKPOINT
+     * SYNC): a full disk then fails here instead of after the command said it completed.
+     */
+    public String recordedStatus(long jobExecutionId) {
+        Boolean h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("H2"));
+        if (Boolean.TRUE.equals(h2)) {
+            jdbc.execute("CHECKPOINT SYNC");
+        }
+        return jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+                jobExecutionId);
+    }
 }

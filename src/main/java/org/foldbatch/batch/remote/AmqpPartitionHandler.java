@@ -1,7 +1,5 @@
 package org.foldbatch.batch.remote;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpTemplate;
@@ -95,7 +94,8 @@ public final class AmqpPartitionHandler extends AbstractPartitionHandler {
             return Optional.empty();
         }
         JdbcPartitionWorkers.Claim c = claim.get();
-        if (c.host().equals(hostName()) && ProcessHandle.of(c.pid()).map(p -> !p.isAlive()).orElse(true)) {
+        ProcessOwner owner = new ProcessOwner(c.host(), c.pid());
+        if (owner.onThisHost() && !owner.aliveSince(null)) {
             return Optional.of("worker process " + c.pid() + " on " + c.host() + " died");
         }
         Duration silent = Duration.between(c.heartbeatAt(), Instant.now());
@@ -114,12 +114,4 @@ public final class AmqpPartitionHandler extends AbstractPartitionHandler {
         return partition;
     }
 
-    static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null ? "unknown-host" : env;
-        }
-    }
 }

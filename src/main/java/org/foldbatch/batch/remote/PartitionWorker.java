@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -53,7 +54,7 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
         String body = new String(message.getBody(), StandardCharsets.UTF_8).strip();
         String[] parts = body.split("\\s+");
         if (parts.length != 2 || !parts[1].matches("\\d+")) {
-            log.error("dropping a malformed partition request: '{}'", body);
+            log.error("dropping a malformed partition request: {}", forLog(body));
             return;
         }
         String stepName = parts[0];
@@ -74,7 +75,7 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
                     stepExecutionId, execution.getStatus(), job == null ? "missing" : job.getStatus());
             return;
         }
-        workers.claim(stepExecutionId, job.getId(), execution.getStepName(), AmqpPartitionHandler.hostName(),
+        workers.claim(stepExecutionId, job.getId(), execution.getStepName(), ProcessOwner.hostName(),
                 ProcessHandle.current().pid());
         running.add(stepExecutionId);
         try {
@@ -101,5 +102,17 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+    }
+
+    /** Longest part of a message body written to the log: a queue may carry anything, of any size. */
+    static final int LOGGED_PREFIX = 80;
+
+    /** A message body for the log: its first characters on one line, control characters escaped, and its length. */
+    static String forLog(String body) {
+        StringBuilder out = new StringBuilder("'");
+        body.codePoints().limit(LOGGED_PREFIX).forEach(c -> out.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+        out.append(body.length() > LOGGED_PREFIX ? "...'" : "'");
+        return out.append(" (").append(body.length()).append(" characters)").toString();
     }
 }

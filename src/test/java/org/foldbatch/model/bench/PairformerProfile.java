@@ -1,7 +1,5 @@
 package org.foldbatch.model.bench;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.foldbatch.model.GraphParameters;
 import org.foldbatch.model.Precision;
 import org.foldbatch.model.RuntimeOptions;
@@ -12,42 +10,26 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.NodeExecStats;
-import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
-import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 
-/** Where the time of one Pairformer block goes: wall time per TensorFlow op type from a full trace. */
+/** Where the time of one Pairformer block goes: wall time per TensorFlow op type from a full trace ([N=256] [--bf16]). */
 public final class PairformerProfile {
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 256;
+        Precision precision = java.util.List.of(args).contains("--bf16") ? Precision.BFLOAT16 : Precision.FLOAT32;
         ParameterStore store = SyntheticWeights.stackSlice(SyntheticWeights.TRUNK_BLOCK, 1, 7);
         try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().toConfigProto())) {
             Ops tf = Ops.create(g);
-            GraphParameters gp = new GraphParameters(tf, store);
+            GraphParameters gp = new GraphParameters(tf, store, precision == Precision.BFLOAT16);
             {
-                Operand<TFloat32> out = PairformerBenchmark.buildBlock(tf, gp, Precision.FLOAT32.type(),
+                Operand<TFloat32> out = PairformerBenchmark.buildBlock(tf, gp, precision.type(),
                         TrunkOptions.unchunked(), n);
-                gp.upload(s);
                 gp.upload(s);
                 s.runner().fetch(out).run().close();
                 RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
                 try (Result r = s.runner().fetch(out).setOptions(trace).runAndFetchMetadata()) {
-                    RunMetadata md = r.getMetadata().orElseThrow();
-                    Map<String, Long> byOp = new HashMap<>();
-                    StepStats st = md.getStepStats();
-                    st.getDevStatsList().forEach(d -> {
-                        for (NodeExecStats ns : d.getNodeStatsList()) {
-                            String label = ns.getTimelineLabel();
-                            String op = label.contains("= ") ? label.substring(label.indexOf("= ") + 2) : label;
-                            op = op.contains("(") ? op.substring(0, op.indexOf('(')) : op;
-                            byOp.merge(op + " " + ns.getNodeName().replaceAll("_\\d+$", ""),
-                                    ns.getAllEndRelMicros(), Long::sum);
-                        }
-                    });
-                    byOp.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(25)
-                            .forEach(e -> System.out.printf("%10.1f ms  %s%n", e.getValue() / 1000.0, e.getKey()));
+                    OpProfile.print(r.getMetadata().orElseThrow().getStepStats(), 25);
                 }
             }
         }

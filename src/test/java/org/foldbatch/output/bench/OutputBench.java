@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import org.foldbatch.output.ChainKind;
-import org.foldbatch.output.ConfidenceHeads;
 import org.foldbatch.output.Confidences;
 import org.foldbatch.output.ConfidencesJson;
 import org.foldbatch.output.ModelCif;
@@ -17,9 +16,9 @@ import org.foldbatch.output.SummaryConfidencesJson;
 
 /**
  * Prints timings of the per-sample output work on a synthetic two-chain protein (default 1,000 residues, 8 heavy
- * atoms each, packed at protein density): summary metrics (rASA dominates), the full-confidence JSON, the mmCIF,
- * and the PAE head on logits for a smaller token count. Run from the repository root:
- * {@code java -cp target/classes:target/test-classes org.foldbatch.output.bench.OutputBench [residues] [paeTokens]}.
+ * atoms each, packed at protein density): summary metrics (rASA dominates), the full-confidence JSON and the mmCIF.
+ * Run from the repository root:
+ * {@code java -cp target/classes:target/test-classes org.foldbatch.output.bench.OutputBench [residues]}.
  */
 public final class OutputBench {
 
@@ -28,7 +27,6 @@ public final class OutputBench {
 
     public static void main(String[] args) {
         int residues = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int paeTokens = args.length > 1 ? Integer.parseInt(args[1]) : 384;
         var random = new SplittableRandom(1);
         var layout = layout(residues);
         int a = layout.numAtoms();
@@ -51,20 +49,6 @@ public final class OutputBench {
         time("summary JSON", () -> SummaryConfidencesJson.write(summary));
         time("confidences JSON", () -> ConfidencesJson.write(layout, sample));
         time("model mmCIF", () -> ModelCif.write(layout, sample, ModelCif.Metadata.of("bench", "now")));
-
-        var logits = new float[paeTokens][paeTokens][64];
-        for (float[][] row : logits) {
-            for (float[] bins : row) {
-                for (int k = 0; k < 64; k++) {
-                    bins[k] = (float) random.nextDouble(-3, 3);
-                }
-            }
-        }
-        var chain = new int[paeTokens];
-        for (int i = paeTokens / 2; i < paeTokens; i++) {
-            chain[i] = 1;
-        }
-        time("PAE head, " + paeTokens + " tokens", () -> ConfidenceHeads.pae(logits, chain));
     }
 
     private static void time(String what, Supplier<Object> work) {

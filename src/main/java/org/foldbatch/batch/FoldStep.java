@@ -1,0 +1,52 @@
+package org.foldbatch.batch;
+
+import org.foldbatch.input.FoldInput;
+import org.foldbatch.msa.MoleculeType;
+import org.foldbatch.msa.SearchTool;
+import org.foldbatch.output.OutputLayout;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * What one step (or partition) of a fold job works on, read from its own step execution: the input stored at launch,
+ * the stages asked for, where the files go, the engine of its protein searches when a campaign chose one (null: the
+ * settings'), and the partition's key. A remote worker resolves them exactly as the launching process does.
+ */
+record FoldStep(StepExecution execution, String inputHash, FoldInput input, FoldJobParameters.Stages stages,
+        OutputLayout layout, SearchTool searchEngine) {
+
+    static FoldStep of(StepExecution execution, FoldInputs inputs) {
+        JobParameters parameters = execution.getJobParameters();
+        String inputHash = parameters.getString(FoldJobParameters.INPUT_HASH);
+        FoldInput input = inputs.get(inputHash);
+        return new FoldStep(execution, inputHash, input,
+                FoldJobParameters.Stages.fromLabel(parameters.getString(FoldJobParameters.STAGES)),
+                FoldJobParameters.outputLayout(parameters, input), FoldJobParameters.searchEngine(parameters));
+    }
+
+    long seed() {
+        return execution.getExecutionContext().getLong(Partitions.SEED);
+    }
+
+    ChainKey chain() {
+        var context = execution.getExecutionContext();
+        return new ChainKey(MoleculeType.valueOf(context.getString(Partitions.CHAIN_TYPE)),
+                context.getString(Partitions.CHAIN_SHA256));
+    }
+
+    Long jobExecutionId() {
+        return execution.getJobExecutionId();
+    }
+
+    String stepName() {
+        return execution.getStepName();
+    }
+
+    SeedProgress.Target progressTarget() {
+        return new SeedProgress.Target(execution.getId(), execution.getJobExecutionId(), execution.getStepName());
+    }
+
+    long jobInstanceId() {
+        return execution.getJobExecution().getJobInstance().getInstanceId();
+    }
+}

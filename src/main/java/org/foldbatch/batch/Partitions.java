@@ -1,0 +1,43 @@
+package org.foldbatch.batch;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The fold job's partitions: one per unique chain to search (the context holds the key only; the sequence is read
+ * back from the stored input) or one per model seed, so a restart redoes only the chains or seeds not finished.
+ */
+final class Partitions {
+
+    static final String CHAIN_TYPE = "chain.type";
+    static final String CHAIN_SHA256 = "chain.sha256";
+    static final String SEED = "seed";
+
+    private Partitions() {
+    }
+
+    static Partitioner byChain(Collection<ChainKey> keys) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (ChainKey key : keys) {
+            ExecutionContext context = new ExecutionContext();
+            context.putString(CHAIN_TYPE, key.type().name());
+            context.putString(CHAIN_SHA256, key.sequenceSha256());
+            partitions.put(key.partitionName(), context);
+        }
+        return gridSize -> partitions;
+    }
+
+    static Partitioner bySeed(Collection<Long> seeds) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            ExecutionContext context = new ExecutionContext();
+            context.putLong(SEED, seed);
+            partitions.put("seed-" + seed, context);
+        }
+        return gridSize -> partitions;
+    }
+}
