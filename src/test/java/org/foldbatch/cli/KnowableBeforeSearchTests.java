@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 12, item 10: what featurisation would reject is knowable before any search, so {@code validate} and the
@@ -34,31 +36,21 @@ class KnowableBeforeSearchTests {
         assertRejected(input, "\"NOPE\" was not found in the list of atoms of the chemical component ATP");
     }
 
-    @Test
-    void bucketsThatAreNotTokenCounts() throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --buckets    | abc | foldbatch.featurisation.buckets: 'abc' is not a token count
+            --max-tokens | 0   | --max-tokens: the token limit must be 1 or more
+            """)
+    void aSettingThatCannotWork(String flag, String value, String reason) throws Exception {
         Path input = write("fine", "{\"ligand\": {\"id\": \"L\", \"ccdCodes\": [\"ATP\"]}}", "");
 
-        CliRun validate = CliRun.of("validate", input.toString(), "--buckets", "abc");
-        CliRun run = run(input, "--buckets", "abc");
+        CliRun validate = CliRun.of("validate", input.toString(), flag, value);
+        CliRun run = run(input, flag, value);
 
         assertThat(validate.exit()).isEqualTo(1);
-        assertThat(validate.out()).contains("foldbatch.featurisation.buckets: 'abc' is not a token count");
+        assertThat(validate.out() + validate.err()).contains(reason);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("foldbatch.featurisation.buckets: 'abc' is not a token count");
-        assertThat(dir.resolve("out")).doesNotExist();
-    }
-
-    @Test
-    void aTokenLimitOfZero() throws Exception {
-        Path input = write("fine", "{\"ligand\": {\"id\": \"L\", \"ccdCodes\": [\"ATP\"]}}", "");
-
-        CliRun validate = CliRun.of("validate", input.toString(), "--max-tokens", "0");
-        CliRun run = run(input, "--max-tokens", "0");
-
-        assertThat(validate.exit()).isEqualTo(1);
-        assertThat(validate.err()).contains("--max-tokens: the token limit must be 1 or more");
-        assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("--max-tokens: the token limit must be 1 or more");
+        assertThat(run.err()).contains(reason);
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
