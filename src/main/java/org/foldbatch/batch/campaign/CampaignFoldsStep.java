@@ -37,17 +37,19 @@ final class CampaignFoldsStep extends AbstractStep {
     private final JdbcFoldInputStore foldInputs;
     private final FoldJobLauncher launcher;
     private final int parallelFolds;
+    private final CampaignPages pages;
 
     private static final long PROGRESS_EVERY_NANOS = java.time.Duration.ofSeconds(10).toNanos();
     private long lastProgressLog = Long.MIN_VALUE;
 
     CampaignFoldsStep(String name, JobRepository repository, JdbcCampaignStore store, JdbcFoldInputStore foldInputs,
-            FoldJobLauncher launcher, int parallelFolds) {
+            FoldJobLauncher launcher, int parallelFolds, CampaignPages pages) {
         super(name);
         setJobRepository(repository);
         this.store = store;
         this.foldInputs = foldInputs;
         this.launcher = launcher;
+        this.pages = pages;
         this.parallelFolds = Math.max(1, parallelFolds);
     }
 
@@ -87,12 +89,16 @@ final class CampaignFoldsStep extends AbstractStep {
         }
     }
 
-    /** Runs one candidate's fold job and logs where the campaign is; true when it completed (now or earlier). */
+    /**
+     * Runs one candidate's fold job, logs where the campaign is and refreshes its page; true when it completed (now
+     * or earlier).
+     */
     private boolean fold(PlanDefinition definition, PlannedCandidate c, Path campaignDir) {
         try {
             return foldOne(definition, c, campaignDir);
         } finally {
             logProgress(definition.campaignName());
+            pages.refresh(definition.campaignName(), campaignDir);
         }
     }
 

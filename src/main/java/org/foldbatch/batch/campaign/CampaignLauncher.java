@@ -9,6 +9,7 @@ import org.foldbatch.batch.campaign.JdbcCampaignStore.CampaignRun;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,16 @@ public final class CampaignLauncher {
     private final JobRepository jobRepository;
     private final JdbcCampaignStore store;
     private final JdbcFoldInputStore inputs;
+    private final CampaignPages pages;
 
-    public CampaignLauncher(Job campaignJob, JobOperator jobOperator, JobRepository jobRepository,
-            JdbcCampaignStore store, JdbcFoldInputStore inputs) {
+    CampaignLauncher(Job campaignJob, JobOperator jobOperator, JobRepository jobRepository,
+            JdbcCampaignStore store, JdbcFoldInputStore inputs, CampaignPages pages) {
         this.campaignJob = campaignJob;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = store;
         this.inputs = inputs;
+        this.pages = pages;
     }
 
     public Outcome run(Campaign campaign, Path outputDir, Trigger trigger, Instant scheduledFor) {
@@ -88,6 +91,8 @@ public final class CampaignLauncher {
         }
         String message = execution.getStatus() == BatchStatus.COMPLETED ? null : exitMessage(execution);
         store.finishRun(runId, execution.getStatus().name(), message);
+        // After the run is recorded as ended, so the page's run history shows how it ended.
+        pages.refresh(campaign.name(), OutputLayout.safeChild(outputDir, campaign.name()));
         return new Outcome(campaign.name(), runId, execution, false, message);
     }
 
