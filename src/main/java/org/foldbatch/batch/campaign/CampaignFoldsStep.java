@@ -89,25 +89,25 @@ final class CampaignFoldsStep extends AbstractStep {
         }
     }
 
-    /**
-     * Runs one candidate's fold job, logs where the campaign is and refreshes its page; true when it completed (now
-     * or earlier).
-     */
+    /** Runs one candidate's fold job and logs where the campaign is; true when it completed (now or earlier). */
     private boolean fold(PlanDefinition definition, PlannedCandidate c, Path campaignDir) {
         try {
             return foldOne(definition, c, campaignDir);
         } finally {
-            logProgress(definition.campaignName());
-            pages.refresh(definition.campaignName(), campaignDir);
+            logProgress(definition.campaignName(), campaignDir);
         }
     }
 
-    /** A plain line at most every 10 s (folds finish in parallel threads). */
-    private synchronized void logProgress(String campaign) {
+    /**
+     * A plain line and a fresh page at most every 10 s (folds finish in parallel threads; a large screen's page is
+     * not redrawn per fold). The launcher writes the page once more when the run ends.
+     */
+    private synchronized void logProgress(String campaign, Path campaignDir) {
         long now = System.nanoTime();
         if (lastProgressLog == Long.MIN_VALUE || now - lastProgressLog >= PROGRESS_EVERY_NANOS) {
             lastProgressLog = now;
             log.info("[campaignFolds] {}", store.progress(campaign).line(java.time.Instant.now()));
+            pages.refresh(campaign, campaignDir);
         }
     }
 
