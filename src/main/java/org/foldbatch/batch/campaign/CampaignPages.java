@@ -21,13 +21,17 @@ final class CampaignPages {
         this.report = report;
     }
 
-    /** Writes the page; a page that cannot be written is logged and never fails the campaign or its folds. */
-    synchronized void refresh(String campaign, Path campaignDir) {
+    /**
+     * Writes the page and returns its path; a page that cannot be written is logged (null) and never fails the
+     * campaign or its folds.
+     */
+    synchronized Path refresh(String campaign, Path campaignDir) {
         Path page = OutputLayout.campaignPage(campaignDir, campaign);
         try {
-            report.write(campaign, page);
+            return report.write(campaign, page);
         } catch (RuntimeException e) {
             log.warn("{}: campaign page {} not written: {}", campaign, page, e.getMessage());
+            return null;
         }
     }
 }
