@@ -33,7 +33,8 @@ class GeneSearchStepConfiguration {
             if (sequence == null) {
                 throw new FoldbatchException(fold.input().name() + ": no chain with key " + fold.chain().partitionName());
             }
-            try (SearchProgress watch = new SearchProgress(fold.input().name() + " chain " + fold.chain().partitionName(),
+            try (SearchProgress watch = new SearchProgress(SearchProgress.Kind.GENE,
+                    fold.input().name() + " chain " + fold.chain().partitionName(),
                     fold.progressTarget(), progress, logInterval)) {
                 return stores.pipeline(resources, fold.jobExecutionId(), fold.stepName())
                         .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)

@@ -162,6 +162,9 @@ final class CampaignCommand implements Runnable {
                 System.out.printf("%s: %s (run %d, execution %d)%s%n", c.name(), outcome.execution().getStatus(),
                         outcome.runId(), outcome.execution().getId(),
                         outcome.message() == null ? "" : ": " + outcome.message());
+                if (outcome.page() != null) {
+                    System.out.printf("page: %s%n", outcome.page().toAbsolutePath());
+                }
                 System.out.printf("see: foldbatch report %s%n", c.name());
                 return outcome.completed() ? ExitCodes.DONE : ExitCodes.CANDIDATES_FAILED;
             }
