@@ -1,7 +1,5 @@
 package org.foldbatch.batch;
 
-import java.util.Set;
-
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.pipeline.DataPipeline;
@@ -9,20 +7,11 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The template search: partitioned by unique protein chain whose templates are unset. */
+/** The template search's worker step, one unique protein chain whose templates are unset. */
 @Configuration(proxyBeanMethods = false)
 class TemplateSearchStepConfiguration {
 
-    static final String STEP = "templateSearch";
     static final String WORKER_STEP = "templateSearchChain";
-
-    @Bean
-    Step templateSearch(FoldSteps steps, Step templateSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, templateSearchChain, Math.max(1, properties.search().parallelChains()),
-                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
-                        ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of()));
-    }
-
 
     /** Searches templates for one unique protein chain, through the template cache, from its stored merged MSA. */
     @Bean
