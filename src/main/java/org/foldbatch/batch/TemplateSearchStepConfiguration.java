@@ -1,7 +1,6 @@
 package org.foldbatch.batch;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcProgress;
@@ -12,19 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The template search: partitioned by unique protein chain whose templates are unset. */
+/** The template search's worker step, one unique protein chain whose templates are unset. */
 @Configuration(proxyBeanMethods = false)
 class TemplateSearchStepConfiguration {
 
-    static final String STEP = "templateSearch";
     static final String WORKER_STEP = "templateSearchChain";
-
-    @Bean
-    Step templateSearch(FoldSteps steps, Step templateSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, templateSearchChain, Math.max(1, properties.search().parallelChains()),
-                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
-                        ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of()));
-    }
 
     /**
      * Searches templates for one unique protein chain, through the template cache, from its stored merged MSA; its

@@ -11,17 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A protein chain's templates through the template cache: searched (hmmbuild + hmmsearch) on a miss, or read only. */
-public final class CachedTemplates {
+public record CachedTemplates(TemplateSearchConfig config, TemplateCache cache) {
 
     private static final Logger log = LoggerFactory.getLogger(CachedTemplates.class);
-
-    private final TemplateSearchConfig config;
-    private final TemplateCache cache;
-
-    public CachedTemplates(TemplateSearchConfig config, TemplateCache cache) {
-        this.config = config;
-        this.cache = cache;
-    }
 
     /**
      * The chain's templates from the cache, or searched with {@code profileA3m} and stored; {@code watch} is told

@@ -80,10 +80,6 @@ public final class TemplateSearch {
         this.runner = runner;
     }
 
-    public TemplateSearchConfig config() {
-        return config;
-    }
-
     public List<TemplateHit> search(String querySequence, String unpairedA3m) {
         return searchWithReport(querySequence, unpairedA3m).hits();
     }
