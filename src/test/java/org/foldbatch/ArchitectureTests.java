@@ -52,7 +52,7 @@ class ArchitectureTests {
         row("batch", "org.foldbatch.batch", "input", "msa", "structure", "records", "template", "feature", "model",
                 "output", "pipeline", "batch.jdbc", "batch.remote");
         row("batch.campaign", "org.foldbatch.batch.campaign..", "input", "msa", "structure", "records", "template",
-                "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch");
+                "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch", "report");
         row("report", "org.foldbatch.report..", "output", "batch.jdbc");
         row("cli", "org.foldbatch.cli..", "input", "msa", "template", "model", "output", "pipeline", "report", "batch",
                 "batch.jdbc", "batch.campaign");

@@ -1,7 +1,15 @@
 package org.foldbatch.batch;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
+import org.foldbatch.input.FoldInput;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,19 +33,37 @@ class FoldJobConfiguration {
         return new FoldSteps(repository, tx, inputs, remote);
     }
 
+    /** The stages in order; the searches split by unique chain, featurisation and inference by model seed. */
     @Bean
-    Job foldJob(JobRepository repository, Step validateInput, Step geneSearch, Step templateSearch,
-            Step writeDataJson, Step featurise, Step inference, Step rankSamples,
-            JdbcFoldRunRegistry runs) {
+    Job foldJob(JobRepository repository, FoldSteps steps, FoldbatchProperties properties, Step validateInput,
+            Step geneSearchChain, Step templateSearchChain, Step writeDataJson, Step featuriseSeed, Step inferSeed,
+            Step rankSamples, JdbcFoldRunRegistry runs) {
+        int chainsAtOnce = Math.max(1, properties.search().parallelChains());
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
                 .start(validateInput)
-                .next(geneSearch)
-                .next(templateSearch)
+                .next(byChain(steps, "geneSearch", geneSearchChain, chainsAtOnce, ChainKey::searchable))
+                .next(byChain(steps, "templateSearch", templateSearchChain, chainsAtOnce, ChainKey::templateSearchable))
                 .next(writeDataJson)
-                .next(featurise)
-                .next(inference)
+                .next(bySeed(steps, "featurise", featuriseSeed, Stages::runsFeaturisation))
+                .next(bySeed(steps, "inference", inferSeed, Stages::runsInference))
                 .next(rankSamples)
                 .build();
+    }
+
+    /** One partition per chain key that {@code keys} picks; none when the job does not run the data pipeline. */
+    private static Step byChain(FoldSteps steps, String name, Step worker, int concurrency,
+            Function<FoldInput, Map<ChainKey, ?>> keys) {
+        return steps.partitioned(name, worker, concurrency, fold -> Partitions.byChain(
+                fold.stages().runsDataPipeline() ? keys.apply(fold.input()).keySet() : Set.of()));
+    }
+
+    /**
+     * One partition per model seed, one at a time (inference holds one model per process, used by one seed at a
+     * time: its memory is the limit, not the cores); none when the job does not run the stage.
+     */
+    private static Step bySeed(FoldSteps steps, String name, Step worker, Predicate<Stages> runs) {
+        return steps.partitioned(name, worker, 1,
+                fold -> Partitions.bySeed(runs.test(fold.stages()) ? fold.input().modelSeeds() : List.of()));
     }
 }

@@ -1,7 +1,6 @@
 package org.foldbatch.batch;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcProgress;
@@ -10,19 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gene search: a manager step partitioned by unique chain, and the worker step that searches one chain. */
+/** The gene search's worker step, which searches one unique chain ({@link FoldJobConfiguration} partitions). */
 @Configuration(proxyBeanMethods = false)
 class GeneSearchStepConfiguration {
 
-    static final String STEP = "geneSearch";
     static final String WORKER_STEP = "geneSearchChain";
-
-    @Bean
-    Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()),
-                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
-                        ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
-    }
 
     /** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
     @Bean
@@ -33,7 +24,8 @@ class GeneSearchStepConfiguration {
             if (sequence == null) {
                 throw new FoldbatchException(fold.input().name() + ": no chain with key " + fold.chain().partitionName());
             }
-            try (SearchProgress watch = new SearchProgress(fold.input().name() + " chain " + fold.chain().partitionName(),
+            try (SearchProgress watch = new SearchProgress(SearchProgress.Kind.GENE,
+                    fold.input().name() + " chain " + fold.chain().partitionName(),
                     fold.progressTarget(), progress, logInterval)) {
                 return stores.pipeline(resources, fold.searchEngine(), fold.jobExecutionId(), fold.stepName())
                         .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)

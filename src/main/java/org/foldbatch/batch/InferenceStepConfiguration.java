@@ -14,24 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Inference, one partition per seed (a restart reruns only seeds without finished results), then the ranking across
+ * Inference of one seed (a partition of {@link FoldJobConfiguration}'s inference step; a restart reruns only seeds without finished results), then the ranking across
  * all seeds and samples: top-ranked files at the job's top level, {@code <name>_ranking_scores.csv} and the report
  * page {@code <name>_report.html}.
  */
 @Configuration(proxyBeanMethods = false)
 class InferenceStepConfiguration {
 
-    static final String STEP = "inference";
     static final String WORKER_STEP = "inferSeed";
     static final String RANKING_STEP = "rankSamples";
-
-    @Bean
-    Step inference(FoldSteps steps, Step inferSeed) {
-        // One model per process, used by one seed at a time: its memory is the limit, not the cores.
-        return steps.partitioned(STEP, inferSeed, 1,
-                fold -> Partitions.bySeed(fold.stages().runsInference() ? fold.input().modelSeeds() : List.of()));
-    }
-
 
     @Bean
     Step inferSeed(FoldSteps steps, InferenceResources inference, FeaturisationResources featurisation,

@@ -121,35 +121,28 @@ final class CampaignCommand implements Runnable {
         @Mixin
         CampaignDirs dirs = new CampaignDirs();
 
+        @Setting("foldbatch.campaign.parallel-folds")
         @Option(names = "--parallel-folds", paramLabel = "N",
                 description = "Candidate fold jobs at once (default 1; more with remote workers).")
         Integer parallelFolds;
 
+        @Setting("foldbatch.remote.enabled")
         @Option(names = "--remote",
                 description = "Send gene-search partitions to foldbatch worker processes (RabbitMQ).")
         boolean remoteWorkers;
 
         @Mixin
-        RemoteOptions remote = new RemoteOptions();
-
-        @Mixin
-        SettingsOptions settings = new SettingsOptions();
+        RemoteSettingsOptions settings = new RemoteSettingsOptions();
 
         @Override
         public Integer call() {
             Campaign c = resolve(campaign, dirs.jobsDir);
-            Map<String, Object> properties = settings.springProperties();
-            properties.putAll(remote.springProperties());
-            if (remoteWorkers) {
-                properties.put("foldbatch.remote.enabled", "true");
-            }
-            if (parallelFolds != null) {
-                properties.put("foldbatch.campaign.parallel-folds", parallelFolds);
-                if (parallelFolds > 1) {
-                    // Concurrent launches under Spring Batch's default SERIALIZABLE create abort on PostgreSQL
-                    // ("could not serialize access"); the job key's unique constraint still prevents duplicates.
-                    properties.put("spring.batch.jdbc.isolation-level-for-create", "read_committed");
-                }
+            Map<String, Object> properties = FoldbatchContext.layered(settings.springProperties(),
+                    FlagSettings.of(this));
+            if (parallelFolds != null && parallelFolds > 1) {
+                // Concurrent launches under Spring Batch's default SERIALIZABLE create abort on PostgreSQL
+                // ("could not serialize access"); the job key's unique constraint still prevents duplicates.
+                properties.put("spring.batch.jdbc.isolation-level-for-create", "read_committed");
             }
             try (ConfigurableApplicationContext ctx = FoldbatchContext.start(properties)) {
                 ctx.getBean(Preflight.class).check(c.candidates().stream().map(Candidate::input).toList(),
@@ -163,6 +156,9 @@ final class CampaignCommand implements Runnable {
                 System.out.printf("%s: %s (run %d, execution %d)%s%n", c.name(), outcome.execution().getStatus(),
                         outcome.runId(), outcome.execution().getId(),
                         outcome.message() == null ? "" : ": " + outcome.message());
+                if (outcome.page() != null) {
+                    System.out.printf("page: %s%n", outcome.page().toAbsolutePath());
+                }
                 System.out.printf("see: foldbatch report %s%n", c.name());
                 return outcome.completed() ? ExitCodes.DONE : ExitCodes.CANDIDATES_FAILED;
             }

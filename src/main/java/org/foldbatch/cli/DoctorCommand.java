@@ -32,10 +32,7 @@ final class DoctorCommand implements Callable<Integer> {
     boolean installHmmer;
 
     @Mixin
-    SettingsOptions settings = new SettingsOptions();
-
-    @Mixin
-    RemoteOptions remote = new RemoteOptions();
+    RemoteSettingsOptions settings = new RemoteSettingsOptions();
 
     @ArgGroup(exclusive = false, validate = false, heading = "%nAlphaFold 3's run_alphafold.py settings flags:%n")
     AlphaFold3Flags af3 = new AlphaFold3Flags();
@@ -45,8 +42,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> properties = FoldbatchContext.layered(settings.springProperties(af3, spec.commandLine()),
-                remote.springProperties());
+        Map<String, Object> properties = settings.springProperties(af3, spec.commandLine());
         if (installHmmer) {
             HmmerInstaller.provideIfMissing(properties);
         }

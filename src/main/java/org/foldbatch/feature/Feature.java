@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.foldbatch.records.DType;
 import org.foldbatch.util.Hashing;
 
@@ -24,27 +27,19 @@ public record Feature(String name, DType dtype, int[] shape, byte[] data) {
     }
 
     public static Feature ofInts(String name, int[] values, int... shape) {
-        ByteBuffer buffer = buffer(values.length * 4);
-        buffer.asIntBuffer().put(values);
-        return new Feature(name, DType.INT32, shape, buffer.array());
+        return written(name, DType.INT32, shape, values.length, b -> b.asIntBuffer().put(values));
     }
 
     public static Feature ofLongs(String name, long[] values, int... shape) {
-        ByteBuffer buffer = buffer(values.length * 8);
-        buffer.asLongBuffer().put(values);
-        return new Feature(name, DType.INT64, shape, buffer.array());
+        return written(name, DType.INT64, shape, values.length, b -> b.asLongBuffer().put(values));
     }
 
     public static Feature ofFloats(String name, float[] values, int... shape) {
-        ByteBuffer buffer = buffer(values.length * 4);
-        buffer.asFloatBuffer().put(values);
-        return new Feature(name, DType.FLOAT32, shape, buffer.array());
+        return written(name, DType.FLOAT32, shape, values.length, b -> b.asFloatBuffer().put(values));
     }
 
     public static Feature ofDoubles(String name, double[] values, int... shape) {
-        ByteBuffer buffer = buffer(values.length * 8);
-        buffer.asDoubleBuffer().put(values);
-        return new Feature(name, DType.FLOAT64, shape, buffer.array());
+        return written(name, DType.FLOAT64, shape, values.length, b -> b.asDoubleBuffer().put(values));
     }
 
     public static Feature ofBools(String name, boolean[] values, int... shape) {
@@ -64,31 +59,19 @@ public record Feature(String name, DType dtype, int[] shape, byte[] data) {
     }
 
     public int[] ints() {
-        requireType(DType.INT32);
-        int[] out = new int[size()];
-        wrap().asIntBuffer().get(out);
-        return out;
+        return read(DType.INT32, int[]::new, (b, out) -> b.asIntBuffer().get(out));
     }
 
     public long[] longs() {
-        requireType(DType.INT64);
-        long[] out = new long[size()];
-        wrap().asLongBuffer().get(out);
-        return out;
+        return read(DType.INT64, long[]::new, (b, out) -> b.asLongBuffer().get(out));
     }
 
     public float[] floats() {
-        requireType(DType.FLOAT32);
-        float[] out = new float[size()];
-        wrap().asFloatBuffer().get(out);
-        return out;
+        return read(DType.FLOAT32, float[]::new, (b, out) -> b.asFloatBuffer().get(out));
     }
 
     public double[] doubles() {
-        requireType(DType.FLOAT64);
-        double[] out = new double[size()];
-        wrap().asDoubleBuffer().get(out);
-        return out;
+        return read(DType.FLOAT64, double[]::new, (b, out) -> b.asDoubleBuffer().get(out));
     }
 
     public boolean[] bools() {
@@ -131,6 +114,21 @@ public record Feature(String name, DType dtype, int[] shape, byte[] data) {
             throw new IllegalStateException("feature " + name + " is " + dtype.numpyName() + ", not "
                     + expected.numpyName());
         }
+    }
+
+    /** A feature of {@code count} values of {@code dtype}, which {@code put} writes into a little-endian buffer. */
+    private static Feature written(String name, DType dtype, int[] shape, int count, Consumer<ByteBuffer> put) {
+        ByteBuffer buffer = buffer(count * dtype.itemSize());
+        put.accept(buffer);
+        return new Feature(name, dtype, shape, buffer.array());
+    }
+
+    /** The values as a new array, once the dtype is checked; {@code get} copies them out of the buffer. */
+    private <A> A read(DType expected, IntFunction<A> newArray, BiConsumer<ByteBuffer, A> get) {
+        requireType(expected);
+        A out = newArray.apply(size());
+        get.accept(wrap(), out);
+        return out;
     }
 
     private ByteBuffer wrap() {

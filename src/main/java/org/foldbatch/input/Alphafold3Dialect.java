@@ -153,16 +153,22 @@ final class Alphafold3Dialect {
         }
     }
 
-    private ProteinChain protein(JsonField body, String id) {
+    /** What every polymer body holds, read in AlphaFold 3's order. */
+    private record Polymer(String sequence, List<Modification> modifications) {
+    }
+
+    private Polymer polymer(JsonField body, Set<String> keys, PolymerKind kind) {
         body.requireObject();
-        body.requireKeys(PROTEIN_KEYS);
-        JsonField sequenceField = body.require("sequence");
-        String sequence = sequenceField.requireString();
-        file.letters("Protein", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "ptmType", "ptmPosition", sequence,
-                "protein", "Protein ptms");
-        String unpaired = msa(body, "unpairedMsa", "unpairedMsaPath", "unpaired MSA");
-        String paired = msa(body, "pairedMsa", "pairedMsaPath", "paired MSA");
+        body.requireKeys(keys);
+        String sequence = file.sequence(body, kind);
+        return new Polymer(sequence, modifications(body, kind, sequence));
+    }
+
+    private ProteinChain protein(JsonField body, String id) {
+        Polymer polymer = polymer(body, PROTEIN_KEYS, PolymerKind.PROTEIN);
+        String sequence = polymer.sequence();
+        String unpaired = inlineOrReferenced(body, "unpairedMsa", "unpairedMsaPath", "unpaired MSA");
+        String paired = inlineOrReferenced(body, "pairedMsa", "pairedMsaPath", "paired MSA");
         List<Template> templates = null;
         JsonField raw = body.get("templates");
         if (raw != null && !raw.isNull()) {
@@ -176,33 +182,23 @@ final class Alphafold3Dialect {
         }
         String description = body.optionalString("description");
         List<Template> finalTemplates = templates;
-        return file.construct(body.path, () -> new ProteinChain(id, sequence, modifications, description, unpaired,
-                paired, finalTemplates));
+        return file.construct(body.path, () -> new ProteinChain(id, sequence, polymer.modifications(), description,
+                unpaired, paired, finalTemplates));
     }
 
     private RnaChain rna(JsonField body, String id) {
-        body.requireObject();
-        body.requireKeys(RNA_KEYS);
-        JsonField sequenceField = body.require("sequence");
-        String sequence = sequenceField.requireString();
-        file.letters("RNA", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "modificationType", "basePosition", sequence,
-                "RNA", "RNA modifications");
-        String unpaired = msa(body, "unpairedMsa", "unpairedMsaPath", "unpaired MSA");
+        Polymer polymer = polymer(body, RNA_KEYS, PolymerKind.RNA);
+        String unpaired = inlineOrReferenced(body, "unpairedMsa", "unpairedMsaPath", "unpaired MSA");
         String description = body.optionalString("description");
-        return file.construct(body.path, () -> new RnaChain(id, sequence, modifications, description, unpaired));
+        return file.construct(body.path, () -> new RnaChain(id, polymer.sequence(), polymer.modifications(),
+                description, unpaired));
     }
 
     private DnaChain dna(JsonField body, String id) {
-        body.requireObject();
-        body.requireKeys(DNA_KEYS);
-        JsonField sequenceField = body.require("sequence");
-        String sequence = sequenceField.requireString();
-        file.letters("DNA", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "modificationType", "basePosition", sequence,
-                "DNA", "DNA modifications");
+        Polymer polymer = polymer(body, DNA_KEYS, PolymerKind.DNA);
         String description = body.optionalString("description");
-        return file.construct(body.path, () -> new DnaChain(id, sequence, modifications, description));
+        return file.construct(body.path, () -> new DnaChain(id, polymer.sequence(), polymer.modifications(),
+                description));
     }
 
     private Ligand ligand(JsonField body, String id) {
@@ -243,17 +239,7 @@ final class Alphafold3Dialect {
     private Template template(JsonField node, int sequenceLength, int templateNumber) {
         node.requireObject();
         node.requireKeys(TEMPLATE_KEYS);
-        String mmcif = node.optionalString("mmcif");
-        String mmcifPath = node.optionalString("mmcifPath");
-        if (truthy(mmcif) && truthy(mmcifPath)) {
-            throw file.error(node.path + ".mmcif", "Only one of mmcif/mmcifPath can be set.");
-        }
-        if (truthy(mmcif) && file.looksLikeExistingFile(mmcif)) {
-            throw file.error(node.path + ".mmcif", "Set the template path using the \"mmcifPath\" field.");
-        }
-        if (truthy(mmcifPath)) {
-            mmcif = file.readReferenced(mmcifPath, node.path + ".mmcifPath");
-        }
+        String mmcif = inlineOrReferenced(node, "mmcif", "mmcifPath", "template");
         JsonField query = node.require("queryIndices").requireArray();
         JsonField target = node.require("templateIndices");
         List<Integer> queryIndices = query.intList();
@@ -289,11 +275,11 @@ final class Alphafold3Dialect {
                         + sequenceLength + " for template " + templateNumber + ".");
             }
         }
-        String text = mmcif;
-        return file.construct(node.path, () -> Template.of(text, map));
+        return file.construct(node.path, () -> Template.of(mmcif, map));
     }
 
-    private String msa(JsonField body, String field, String pathField, String what) {
+    /** A text given inline in {@code field} or as a file named in {@code pathField}, never both. */
+    private String inlineOrReferenced(JsonField body, String field, String pathField, String what) {
         String inline = body.optionalString(field);
         String path = body.optionalString(pathField);
         if (truthy(inline) && truthy(path)) {
@@ -309,35 +295,23 @@ final class Alphafold3Dialect {
         return inline;
     }
 
-    private List<Modification> modifications(JsonField body, String typeKey, String positionKey, String sequence,
-                                             String kind, String prefixKind) {
-        JsonField list = body.get("modifications");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        list.requireArray();
+    private List<Modification> modifications(JsonField body, PolymerKind kind, String sequence) {
         List<Modification> modifications = new ArrayList<>();
         List<String> positionPaths = new ArrayList<>();
         List<String> typePaths = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            JsonField mod = list.at(k).requireObject();
-            JsonField type = mod.require(typeKey);
-            JsonField position = mod.require(positionKey);
+        for (JsonField entry : body.optionalList("modifications")) {
+            JsonField mod = entry.requireObject();
+            JsonField type = mod.require(kind.typeKey());
+            JsonField position = mod.require(kind.positionKey());
             modifications.add(new Modification(type.requireString(), position.requireInt()));
             typePaths.add(type.path);
             positionPaths.add(position.path);
         }
-        for (int k = 0; k < modifications.size(); k++) {
-            int position = modifications.get(k).position();
-            if (position < 1 || position > sequence.length()) {
-                throw file.error(positionPaths.get(k), "Invalid " + kind + " modification index: "
-                        + Modification.pythonRepr(modifications));
-            }
-        }
+        file.requireModificationIndices(kind, sequence, modifications, positionPaths);
         for (int k = 0; k < modifications.size(); k++) {
             if (modifications.get(k).type().startsWith("CCD_")) {
-                throw file.error(typePaths.get(k), prefixKind + " must not contain the \"CCD_\" prefix, got "
-                        + Modification.pythonRepr(modifications));
+                throw file.error(typePaths.get(k), kind.modificationsName() + " must not contain the \"CCD_\" prefix,"
+                        + " got " + Modification.pythonRepr(modifications));
             }
         }
         return modifications;
@@ -399,17 +373,6 @@ final class Alphafold3Dialect {
     }
 
     private String userCcd(JsonField root) {
-        String inline = root.optionalString("userCCD");
-        String path = root.optionalString("userCCDPath");
-        if (truthy(inline) && truthy(path)) {
-            throw file.error(root.path + ".userCCD", "Only one of userCCD/userCCDPath can be set.");
-        }
-        if (truthy(inline) && file.looksLikeExistingFile(inline)) {
-            throw file.error(root.path + ".userCCD", "Set the user CCD path using the \"userCCDPath\" field.");
-        }
-        if (truthy(path)) {
-            return file.readReferenced(path, root.path + ".userCCDPath");
-        }
-        return inline;
+        return inlineOrReferenced(root, "userCCD", "userCCDPath", "user CCD");
     }
 }

@@ -4,7 +4,7 @@ package org.foldbatch.input;
  * One chain of a fold input. Each instance holds exactly one chain id; an id list in the JSON becomes one instance per
  * id, in the order given.
  */
-public sealed interface Chain permits ProteinChain, RnaChain, DnaChain, Ligand {
+public sealed interface Chain permits PolymerChain, Ligand {
 
     String id();
 

@@ -1,19 +1,13 @@
 package org.foldbatch.input;
 
 import java.util.List;
-import java.util.Objects;
-import org.foldbatch.constants.ResidueNames;
 
 /** A single-stranded DNA chain. DNA takes no MSA and no templates. */
 public record DnaChain(String id, String sequence, List<Modification> modifications, String description)
-        implements Chain {
+        implements PolymerChain {
 
     public DnaChain {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(sequence, "sequence");
-        modifications = List.copyOf(modifications);
-        Polymers.requireLetters("DNA", sequence);
-        Modification.requireValid("DNA", "DNA modifications", sequence, modifications);
+        modifications = PolymerKind.DNA.checked(id, sequence, modifications);
     }
 
     public static DnaChain of(String id, String sequence) {
@@ -26,19 +20,8 @@ public record DnaChain(String id, String sequence, List<Modification> modificati
     }
 
     @Override
-    public int length() {
-        return sequence.length();
-    }
-
-    /** A, G, C and T become DA, DG, DC and DT; anything else DN; modifications overwrite. */
-    public List<String> ccdSequence() {
-        return Polymers.ccdSequence(sequence, modifications,
-                letter -> ResidueNames.DNA_ONE_TO_TWO.getOrDefault(letter, ResidueNames.UNKNOWN_DNA));
-    }
-
-    /** AlphaFold 3's {@code sequence} property: CCD sequence mapped back to one letter, N when unknown. */
-    public String oneLetterSequence() {
-        return Polymers.oneLetter(ccdSequence(), 'N');
+    public PolymerKind kind() {
+        return PolymerKind.DNA;
     }
 
     public DnaChain withDescription(String newDescription) {

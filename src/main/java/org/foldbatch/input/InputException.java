@@ -5,7 +5,6 @@ package org.foldbatch.input;
  */
 public class InputException extends org.foldbatch.FoldbatchException {
 
-    private final String source;
     private final String jsonPath;
     private final String reason;
 
@@ -15,14 +14,8 @@ public class InputException extends org.foldbatch.FoldbatchException {
 
     public InputException(String source, String jsonPath, String reason, Throwable cause) {
         super(oneLine(source) + ": " + oneLine(jsonPath) + ": " + oneLine(reason), cause);
-        this.source = source;
         this.jsonPath = jsonPath;
         this.reason = reason;
-    }
-
-    /** The file (or input name) the error is about. */
-    public String source() {
-        return source;
     }
 
     /** JSON path of the offending field, for example {@code $.sequences[2].protein.modifications[0].ptmPosition}. */

@@ -127,9 +127,29 @@ final class InputFile {
         return value;
     }
 
-    void letters(String kind, String sequence, JsonField node) {
+    void letters(PolymerKind kind, String sequence, JsonField node) {
         if (!sequence.codePoints().allMatch(Character::isLetter)) {
-            throw error(node.path, kind + " must contain only letters, got \"" + sequence + "\"");
+            throw error(node.path, kind.label() + " must contain only letters, got \"" + sequence + "\"");
+        }
+    }
+
+    /** The body's {@code sequence}: a string of letters. */
+    String sequence(JsonField body, PolymerKind kind) {
+        JsonField sequenceField = body.require("sequence");
+        String sequence = sequenceField.requireString();
+        letters(kind, sequence, sequenceField);
+        return sequence;
+    }
+
+    /** AlphaFold 3's index check, naming the position field of the first modification outside the sequence. */
+    void requireModificationIndices(PolymerKind kind, String sequence, List<Modification> modifications,
+                                    List<String> positionPaths) {
+        for (int k = 0; k < modifications.size(); k++) {
+            int position = modifications.get(k).position();
+            if (position < 1 || position > sequence.length()) {
+                throw error(positionPaths.get(k), "Invalid " + kind.modificationKind() + " modification index: "
+                        + Modification.pythonRepr(modifications));
+            }
         }
     }
 

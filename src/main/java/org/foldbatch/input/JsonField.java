@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.foldbatch.util.PythonJson;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,20 @@ final class JsonField {
         return node.intValue();
     }
 
+    /** The elements of a list field that may be absent or null (then none). */
+    List<JsonField> optionalList(String key) {
+        JsonField child = get(key);
+        if (child == null || child.isNull()) {
+            return List.of();
+        }
+        child.requireArray();
+        List<JsonField> elements = new ArrayList<>(child.size());
+        for (int k = 0; k < child.size(); k++) {
+            elements.add(child.at(k));
+        }
+        return elements;
+    }
+
     /** A string field that may be absent or null. */
     String optionalString(String key) {
         JsonField child = get(key);
@@ -148,26 +164,15 @@ final class JsonField {
         return value != null && !value.isEmpty();
     }
 
+    /** Python's type name of each kind of JSON value, the first that matches; anything else is null. */
+    private static final List<Map.Entry<Predicate<JsonNode>, String>> PY_TYPES = List.of(
+            Map.entry(JsonNode::isObject, "dict"), Map.entry(JsonNode::isArray, "list"),
+            Map.entry(JsonNode::isString, "str"), Map.entry(JsonNode::isBoolean, "bool"),
+            Map.entry(JsonNode::isIntegralNumber, "int"), Map.entry(JsonNode::isNumber, "float"));
+
     static String pyType(JsonNode node) {
-        if (node.isObject()) {
-            return "dict";
-        }
-        if (node.isArray()) {
-            return "list";
-        }
-        if (node.isString()) {
-            return "str";
-        }
-        if (node.isBoolean()) {
-            return "bool";
-        }
-        if (node.isIntegralNumber()) {
-            return "int";
-        }
-        if (node.isNumber()) {
-            return "float";
-        }
-        return "NoneType";
+        return PY_TYPES.stream().filter(t -> t.getKey().test(node)).map(Map.Entry::getValue).findFirst()
+                .orElse("NoneType");
     }
 
     /** Python's {@code str()} of a JSON value. */

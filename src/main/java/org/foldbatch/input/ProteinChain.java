@@ -1,23 +1,17 @@
 package org.foldbatch.input;
 
 import java.util.List;
-import java.util.Objects;
-import org.foldbatch.constants.ResidueNames;
 
 /**
  * A protein chain. {@code unpairedMsa}, {@code pairedMsa} and {@code templates} are null when the data pipeline must
  * search for them; an empty MSA string or an empty template list means "use none".
  */
 public record ProteinChain(String id, String sequence, List<Modification> modifications, String description,
-                           String unpairedMsa, String pairedMsa, List<Template> templates) implements Chain {
+                           String unpairedMsa, String pairedMsa, List<Template> templates) implements PolymerChain {
 
     public ProteinChain {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(sequence, "sequence");
-        modifications = List.copyOf(modifications);
+        modifications = PolymerKind.PROTEIN.checked(id, sequence, modifications);
         templates = templates == null ? null : List.copyOf(templates);
-        Polymers.requireLetters("Protein", sequence);
-        Modification.requireValid("protein", "Protein ptms", sequence, modifications);
         if (templates != null) {
             for (int t = 0; t < templates.size(); t++) {
                 List<Integer> query = templates.get(t).queryIndices();
@@ -44,22 +38,8 @@ public record ProteinChain(String id, String sequence, List<Modification> modifi
     }
 
     @Override
-    public int length() {
-        return sequence.length();
-    }
-
-    /** CCD codes per residue: standard letters map to their amino acid, others to UNK; modifications overwrite. */
-    public List<String> ccdSequence() {
-        return Polymers.ccdSequence(sequence, modifications,
-                letter -> ResidueNames.PROTEIN_ONE_TO_THREE.getOrDefault(letter, ResidueNames.UNKNOWN_PROTEIN));
-    }
-
-    /**
-     * AlphaFold 3's {@code sequence} property: the CCD sequence mapped back to one letter, X when unknown. Modified
-     * residues become their parent's letter. This is the query for MSA and template searches.
-     */
-    public String oneLetterSequence() {
-        return Polymers.oneLetter(ccdSequence(), 'X');
+    public PolymerKind kind() {
+        return PolymerKind.PROTEIN;
     }
 
     public ProteinChain withUnpairedMsa(String msa) {

@@ -1,19 +1,13 @@
 package org.foldbatch.input;
 
 import java.util.List;
-import java.util.Objects;
-import org.foldbatch.constants.ResidueNames;
 
 /** A single-stranded RNA chain. {@code unpairedMsa} null means "search"; "" means "use none". */
 public record RnaChain(String id, String sequence, List<Modification> modifications, String description,
-                       String unpairedMsa) implements Chain {
+                       String unpairedMsa) implements PolymerChain {
 
     public RnaChain {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(sequence, "sequence");
-        modifications = List.copyOf(modifications);
-        Polymers.requireLetters("RNA", sequence);
-        Modification.requireValid("RNA", "RNA modifications", sequence, modifications);
+        modifications = PolymerKind.RNA.checked(id, sequence, modifications);
     }
 
     public static RnaChain of(String id, String sequence) {
@@ -26,21 +20,8 @@ public record RnaChain(String id, String sequence, List<Modification> modificati
     }
 
     @Override
-    public int length() {
-        return sequence.length();
-    }
-
-    /** A, C, G and U are their own CCD codes; anything else becomes N; modifications overwrite. */
-    public List<String> ccdSequence() {
-        return Polymers.ccdSequence(sequence, modifications, letter -> {
-            String code = String.valueOf(letter);
-            return ResidueNames.RNA_TYPES.contains(code) ? code : ResidueNames.UNKNOWN_RNA;
-        });
-    }
-
-    /** AlphaFold 3's {@code sequence} property: CCD sequence mapped back to one letter, N when unknown. */
-    public String oneLetterSequence() {
-        return Polymers.oneLetter(ccdSequence(), 'N');
+    public PolymerKind kind() {
+        return PolymerKind.RNA;
     }
 
     public RnaChain withUnpairedMsa(String msa) {

@@ -70,8 +70,8 @@ final class ServerDialect {
             }
             Chain chain = switch (type) {
                 case "proteinChain" -> protein(body);
-                case "rnaSequence" -> rna(body);
-                case "dnaSequence" -> dna(body);
+                case "rnaSequence" -> nucleic(body, PolymerKind.RNA);
+                case "dnaSequence" -> nucleic(body, PolymerKind.DNA);
                 default -> ligand(body);
             };
             for (long c = 0; c < count; c++) {
@@ -107,32 +107,21 @@ final class ServerDialect {
         if (body.has("useStructureTemplate") && !truthy(body.get("useStructureTemplate").node)) {
             templates = List.of();
         }
-        file.letters("Protein", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "ptmType", "ptmPosition", sequence,
-                "protein");
+        file.letters(PolymerKind.PROTEIN, sequence, sequenceField);
+        List<Modification> modifications = modifications(body, PolymerKind.PROTEIN, sequence);
         List<Template> finalTemplates = templates;
         return file.construct(body.path, () -> new ProteinChain("A", sequence, modifications, null, null, null,
                 finalTemplates));
     }
 
-    private RnaChain rna(JsonField body) {
+    /** An RNA or DNA body: the same keys, the same checks. */
+    private Chain nucleic(JsonField body, PolymerKind kind) {
         body.requireKeys(NUCLEIC_KEYS);
-        JsonField sequenceField = body.require("sequence");
-        String sequence = sequenceField.requireString();
-        file.letters("RNA", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "modificationType", "basePosition",
-                sequence, "RNA");
-        return file.construct(body.path, () -> new RnaChain("A", sequence, modifications, null, null));
-    }
-
-    private DnaChain dna(JsonField body) {
-        body.requireKeys(NUCLEIC_KEYS);
-        JsonField sequenceField = body.require("sequence");
-        String sequence = sequenceField.requireString();
-        file.letters("DNA", sequence, sequenceField);
-        List<Modification> modifications = modifications(body, "modificationType", "basePosition",
-                sequence, "DNA");
-        return file.construct(body.path, () -> new DnaChain("A", sequence, modifications, null));
+        String sequence = file.sequence(body, kind);
+        List<Modification> modifications = modifications(body, kind, sequence);
+        return file.construct(body.path, () -> kind == PolymerKind.RNA
+                ? new RnaChain("A", sequence, modifications, null, null)
+                : new DnaChain("A", sequence, modifications, null));
     }
 
     private Ligand ligand(JsonField body) {
@@ -150,27 +139,17 @@ final class ServerDialect {
     }
 
     /** Server modifications carry a {@code CCD_} prefix, stripped before AlphaFold 3's checks. */
-    private List<Modification> modifications(JsonField body, String typeKey, String positionKey,
-                                                   String sequence, String kind) {
-        JsonField list = body.get("modifications");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        list.requireArray();
+    private List<Modification> modifications(JsonField body, PolymerKind kind, String sequence) {
         List<Modification> stripped = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            JsonField mod = list.at(k).requireObject();
-            String type = mod.require(typeKey).requireString();
-            int position = mod.require(positionKey).requireInt();
-            stripped.add(new Modification(type.startsWith("CCD_") ? type.substring(4) : type, position));
+        List<String> positionPaths = new ArrayList<>();
+        for (JsonField entry : body.optionalList("modifications")) {
+            JsonField mod = entry.requireObject();
+            String type = mod.require(kind.typeKey()).requireString();
+            JsonField position = mod.require(kind.positionKey());
+            stripped.add(new Modification(type.startsWith("CCD_") ? type.substring(4) : type, position.requireInt()));
+            positionPaths.add(position.path);
         }
-        for (int k = 0; k < stripped.size(); k++) {
-            int position = stripped.get(k).position();
-            if (position < 1 || position > sequence.length()) {
-                throw file.error(list.path + "[" + k + "]." + positionKey, "Invalid " + kind
-                        + " modification index: " + Modification.pythonRepr(stripped));
-            }
-        }
+        file.requireModificationIndices(kind, sequence, stripped, positionPaths);
         return stripped;
     }
 }

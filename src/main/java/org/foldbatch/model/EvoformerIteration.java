@@ -26,13 +26,6 @@ public final class EvoformerIteration {
         Operand<T> z = nn.add(pair, OuterProductMean.apply(nn.child("outer_product_mean"), msa, msaMask, opmChunk));
         Operand<T> m = nn.add(msa, MsaAttention.apply(nn.child("msa_attention1"), msa, msaMask, z));
         m = nn.add(m, TransitionBlock.apply(nn.child("msa_transition"), m));
-        z = nn.add(z, TriangleMultiplication.apply(nn.child("triangle_multiplication_outgoing"), z, pairMask, true));
-        z = nn.add(z, TriangleMultiplication.apply(nn.child("triangle_multiplication_incoming"), z, pairMask, false));
-        Integer chunk = o.pairAttentionChunkSpec().sizeFor(n);
-        z = nn.add(z, GridSelfAttention.apply(nn.child("pair_attention1"), z, pairMask, false, chunk));
-        z = nn.add(z, GridSelfAttention.apply(nn.child("pair_attention2"), z, pairMask, true, chunk));
-        z = nn.add(z, TransitionBlock.applySharded(nn.child("pair_transition"), z,
-                o.pairTransitionShardSpec().sizeFor(n)));
-        return new Output<>(m, z);
+        return new Output<>(m, PairformerIteration.pairStack(nn, z, pairMask));
     }
 }

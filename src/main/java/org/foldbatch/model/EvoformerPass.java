@@ -65,28 +65,41 @@ public final class EvoformerPass {
         Operand<T> msaMask = nn.cast(in.msaMask());
         probes.put("msa_stack_input_msa", nn.f32(m));
         probes.put("msa_stack_input_pair", nn.f32(z));
-        Layers<T> msaStack = nn.child("__layer_stack_no_per_layer").child("msa_stack");
-        int msaLayers = msaStack.stackDepth("pair_transition/transition2", "weights");
-        for (int l = 0; l < msaLayers; l++) {
-            EvoformerIteration.Output<T> o = EvoformerIteration.apply(msaStack.layer(l), m, z, msaMask, pairMask);
-            m = o.msa();
-            z = o.pair();
-            probes.put("msa_stack/" + l + "/msa", nn.f32(m));
-            probes.put("msa_stack/" + l + "/pair", nn.f32(z));
-        }
+        z = stack(nn.child("__layer_stack_no_per_layer"), "msa_stack", List.of("msa", "pair"), List.of(m, z),
+                probes, (layer, t) -> {
+                    EvoformerIteration.Output<T> o = EvoformerIteration.apply(layer, t.get(0), t.get(1), msaMask,
+                            pairMask);
+                    return List.of(o.msa(), o.pair());
+                }).get(1);
 
         Operand<T> s = nn.add(nn.linear(target, "single_activations"), nn.linear(
                 nn.layerNorm(nn.cast(in.prevSingle()), "prev_single_embedding_layer_norm"), "prev_single_embedding"));
         probes.put("pairformer_input_single", nn.f32(s));
-        Layers<T> trunk = nn.child("__layer_stack_no_per_layer_1").child("trunk_pairformer");
-        int trunkLayers = trunk.stackDepth("pair_transition/transition2", "weights");
-        for (int l = 0; l < trunkLayers; l++) {
-            PairformerIteration.Output<T> o = PairformerIteration.apply(trunk.layer(l), z, pairMask, s, seqMask);
-            z = o.pair();
-            s = o.single();
-            probes.put("trunk_pairformer/" + l + "/pair", nn.f32(z));
-            probes.put("trunk_pairformer/" + l + "/single", nn.f32(s));
+        List<Operand<T>> trunk = stack(nn.child("__layer_stack_no_per_layer_1"), "trunk_pairformer",
+                List.of("pair", "single"), List.of(z, s), probes, (layer, t) -> {
+                    PairformerIteration.Output<T> o = PairformerIteration.apply(layer, t.get(0), pairMask, t.get(1),
+                            seqMask);
+                    return List.of(o.pair(), o.single());
+                });
+        return new Output(nn.f32(trunk.get(0)), nn.f32(trunk.get(1)), probes);
+    }
+
+    /** One block of a layer stack: its activations (the tracks) in, the same tracks out. */
+    private interface Block<T extends TFloating> {
+        List<Operand<T>> apply(Layers<T> layer, List<Operand<T>> tracks);
+    }
+
+    /** Every layer of {@code nn.child(stack)} in turn, each track probed after each layer as {@code stack/l/track}. */
+    private static <T extends TFloating> List<Operand<T>> stack(Layers<T> nn, String stack, List<String> trackNames,
+            List<Operand<T>> tracks, Map<String, Operand<TFloat32>> probes, Block<T> block) {
+        Layers<T> layers = nn.child(stack);
+        int depth = layers.stackDepth("pair_transition/transition2", "weights");
+        for (int l = 0; l < depth; l++) {
+            tracks = block.apply(layers.layer(l), tracks);
+            for (int t = 0; t < tracks.size(); t++) {
+                probes.put(stack + "/" + l + "/" + trackNames.get(t), nn.f32(tracks.get(t)));
+            }
         }
-        return new Output(nn.f32(z), nn.f32(s), probes);
+        return tracks;
     }
 }

@@ -21,16 +21,7 @@ public final class PairformerIteration {
      */
     public static <T extends TFloating> Output<T> apply(Layers<T> nn, Operand<T> pair, Operand<T> pairMask,
             Operand<T> single, Operand<T> seqMask) {
-        int n = (int) Layers.dims(pair)[0];
-        TrunkOptions o = nn.options();
-        Operand<T> act = pair;
-        act = nn.add(act, TriangleMultiplication.apply(nn.child("triangle_multiplication_outgoing"), act, pairMask, true));
-        act = nn.add(act, TriangleMultiplication.apply(nn.child("triangle_multiplication_incoming"), act, pairMask, false));
-        Integer chunk = o.pairAttentionChunkSpec().sizeFor(n);
-        act = nn.add(act, GridSelfAttention.apply(nn.child("pair_attention1"), act, pairMask, false, chunk));
-        act = nn.add(act, GridSelfAttention.apply(nn.child("pair_attention2"), act, pairMask, true, chunk));
-        act = nn.add(act, TransitionBlock.applySharded(nn.child("pair_transition"), act,
-                o.pairTransitionShardSpec().sizeFor(n)));
+        Operand<T> act = pairStack(nn, pair, pairMask);
         if (single == null) {
             return new Output<>(act, null);
         }
@@ -39,5 +30,22 @@ public final class PairformerIteration {
         Operand<T> s = nn.add(single, SingleAttention.apply(nn, "single_attention_", single, seqMask, logits));
         s = nn.add(s, TransitionBlock.apply(nn.child("single_transition"), s));
         return new Output<>(act, s);
+    }
+
+    /**
+     * The pair track of a block, shared with {@link EvoformerIteration}: outgoing and incoming triangle
+     * multiplication, starting- and ending-node triangle attention, then the pair transition, each residual.
+     */
+    static <T extends TFloating> Operand<T> pairStack(Layers<T> nn, Operand<T> pair, Operand<T> pairMask) {
+        int n = (int) Layers.dims(pair)[0];
+        TrunkOptions o = nn.options();
+        Operand<T> act = pair;
+        act = nn.add(act, TriangleMultiplication.apply(nn.child("triangle_multiplication_outgoing"), act, pairMask, true));
+        act = nn.add(act, TriangleMultiplication.apply(nn.child("triangle_multiplication_incoming"), act, pairMask, false));
+        Integer chunk = o.pairAttentionChunkSpec().sizeFor(n);
+        act = nn.add(act, GridSelfAttention.apply(nn.child("pair_attention1"), act, pairMask, false, chunk));
+        act = nn.add(act, GridSelfAttention.apply(nn.child("pair_attention2"), act, pairMask, true, chunk));
+        return nn.add(act, TransitionBlock.applySharded(nn.child("pair_transition"), act,
+                o.pairTransitionShardSpec().sizeFor(n)));
     }
 }

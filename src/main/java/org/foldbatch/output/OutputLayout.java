@@ -78,6 +78,14 @@ public record OutputLayout(Path jobDir, String name, boolean compress) {
         }
     }
 
+    /**
+     * A campaign's report page in its folder {@code <out>/<campaign>}, named as a fold's page is in the fold's
+     * folder: {@code <out>/<campaign>/<campaign>_report.html}, beside the campaign's fold folders.
+     */
+    public static Path campaignPage(Path campaignDir, String campaign) {
+        return safeChild(campaignDir, campaign + "_report.html");
+    }
+
     /** AlphaFold 3 writes into an existing job folder only when it is empty. */
     public static boolean freeOnDisk(Path jobDir) {
         if (!Files.isDirectory(jobDir)) {

@@ -1,6 +1,7 @@
 package org.foldbatch.output;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.foldbatch.util.PythonFloat;
 import org.foldbatch.util.PythonJson;
@@ -19,30 +20,33 @@ public final class SummaryConfidencesJson {
     }
 
     public static String write(SummaryConfidences s) {
+        List<Field> fields = List.of(
+                new Field("chain_ids", out -> strings(out, s.chainIds())),
+                new Field("chain_iptm", out -> vector(out, s.chainIptm(), 1)),
+                new Field("chain_pair_iptm", out -> matrix(out, s.chainPairIptm())),
+                new Field("chain_pair_pae_min", out -> matrix(out, s.chainPairPaeMin())),
+                new Field("chain_ptm", out -> vector(out, s.chainPtm(), 1)),
+                scalar("fraction_disordered", s.fractionDisordered()),
+                scalar("has_clash", s.hasClash()),
+                scalar("iptm", s.iptm()),
+                scalar("ptm", s.ptm()),
+                scalar("ranking_score", s.rankingScore()));
         var out = new StringBuilder(1024);
         out.append("{\n");
-        key(out, "chain_ids");
-        strings(out, s.chainIds());
-        out.append(",\n");
-        key(out, "chain_iptm");
-        vector(out, s.chainIptm(), 1);
-        out.append(",\n");
-        key(out, "chain_pair_iptm");
-        matrix(out, s.chainPairIptm());
-        out.append(",\n");
-        key(out, "chain_pair_pae_min");
-        matrix(out, s.chainPairPaeMin());
-        out.append(",\n");
-        key(out, "chain_ptm");
-        vector(out, s.chainPtm(), 1);
-        out.append(",\n");
-        scalar(out, "fraction_disordered", s.fractionDisordered(), true);
-        scalar(out, "has_clash", s.hasClash(), true);
-        scalar(out, "iptm", s.iptm(), true);
-        scalar(out, "ptm", s.ptm(), true);
-        scalar(out, "ranking_score", s.rankingScore(), false);
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i == 0 ? "" : ",\n").append(" \"").append(fields.get(i).key()).append("\": ");
+            fields.get(i).value().accept(out);
+        }
         out.append("\n}");
         return out.toString();
+    }
+
+    /** One top-level entry: its key, in the file's (sorted) order, and how its value is written. */
+    private record Field(String key, Consumer<StringBuilder> value) {
+    }
+
+    private static Field scalar(String key, double value) {
+        return new Field(key, out -> out.append(number(value)));
     }
 
     /** One rounded number as it appears in the file. */
@@ -55,15 +59,6 @@ public final class SummaryConfidencesJson {
             return rounded > 0 ? "Infinity" : "-Infinity";
         }
         return PythonFloat.repr(rounded);
-    }
-
-    private static void key(StringBuilder out, String key) {
-        out.append(" \"").append(key).append("\": ");
-    }
-
-    private static void scalar(StringBuilder out, String key, double value, boolean more) {
-        key(out, key);
-        out.append(number(value)).append(more ? ",\n" : "");
     }
 
     private static void strings(StringBuilder out, List<String> values) {

@@ -11,24 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A protein chain's templates through the template cache: searched (hmmbuild + hmmsearch) on a miss, or read only. */
-public final class CachedTemplates {
+public record CachedTemplates(TemplateSearchConfig config, TemplateCache cache) {
 
     private static final Logger log = LoggerFactory.getLogger(CachedTemplates.class);
 
-    private final TemplateSearchConfig config;
-    private final TemplateCache cache;
-
-    public CachedTemplates(TemplateSearchConfig config, TemplateCache cache) {
-        this.config = config;
-        this.cache = cache;
-    }
-
-    /** The chain's templates from the cache, or searched with {@code profileA3m} and stored. */
-    public List<Template> searched(ProteinChain chain, String profileA3m) {
+    /**
+     * The chain's templates from the cache, or searched with {@code profileA3m} and stored; {@code watch} is told
+     * what runs on a miss.
+     */
+    public List<Template> searched(ProteinChain chain, String profileA3m, TemplateSearch.Watch watch) {
         String seq = chain.oneLetterSequence();
         String key = config.cacheKey(seq, profileA3m);
         return cache.find(key).orElseGet(() -> {
-            TemplateSearch.Result result = new TemplateSearch(config).searchWithReport(seq, profileA3m);
+            TemplateSearch.Result result = new TemplateSearch(config).searchWithReport(seq, profileA3m, watch);
             result.skipped().forEach(s -> log.info("template {} skipped: {}", s.hit(), s.reason()));
             List<Template> templates = result.hits().stream().map(CachedTemplates::toTemplate).toList();
             cache.store(key, seq, templates, result);

@@ -22,17 +22,7 @@ import org.foldbatch.util.Hashing;
  * the template search and the completed input read them back (or, when the store lost them, merge the stored
  * single-database results again without running a tool).
  */
-public final class DataPipeline {
-
-    private final ChainMsaSearch search;
-    private final SearchCache searches;
-    private final MergedMsaStore merged;
-
-    public DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged) {
-        this.search = search;
-        this.searches = searches;
-        this.merged = merged;
-    }
+public record DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged) {
 
     /** Searches one chain against its databases (cached ones are not run again) and stores the merged MSAs. */
     public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool) {

@@ -83,26 +83,12 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         switch (dtype) {
             case FLOAT32 -> b.asFloatBuffer().get(out);
-            case BFLOAT16 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16);
-                }
-            }
-            case FLOAT64 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (float) b.getDouble(8 * i);
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = b.getLong(8 * i);
-                }
-            }
+            case BFLOAT16 -> fill(out, i -> Float.intBitsToFloat((b.getShort(2 * i) & 0xFFFF) << 16));
+            case FLOAT64 -> fill(out, i -> (float) b.getDouble(8 * i));
+            case INT64 -> fill(out, i -> b.getLong(8 * i));
             case INT32, UINT8, BOOL, INT8 -> {
                 int[] v = ints();
-                for (int i = 0; i < n; i++) {
-                    out[i] = v[i];
-                }
+                fill(out, i -> v[i]);
             }
         }
         return out;
@@ -115,29 +101,30 @@ public record Record(String scope, String name, DType dtype, int[] shape, byte[]
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         switch (dtype) {
             case INT32 -> b.asIntBuffer().get(out);
-            case UINT8, BOOL -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = data[i] & 0xFF;
+            case UINT8, BOOL -> Arrays.setAll(out, i -> data[i] & 0xFF);
+            case INT8 -> Arrays.setAll(out, i -> data[i]);
+            case INT64 -> Arrays.setAll(out, i -> {
+                long v = b.getLong(8 * i);
+                if (v != (int) v) {
+                    throw new RecordFormatException(key() + ": int64 value " + v + " at " + i
+                            + " does not fit in an int");
                 }
-            }
-            case INT8 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = data[i];
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < n; i++) {
-                    long v = b.getLong(8 * i);
-                    if (v != (int) v) {
-                        throw new RecordFormatException(key() + ": int64 value " + v + " at " + i
-                                + " does not fit in an int");
-                    }
-                    out[i] = (int) v;
-                }
-            }
+                return (int) v;
+            });
             default -> throw new RecordFormatException(key() + ": is " + dtype.numpyName() + ", not an integer type");
         }
         return out;
+    }
+
+    /** The float at each index; {@link Arrays#setAll} has no float form. */
+    private interface FloatAt {
+        float at(int index);
+    }
+
+    private static void fill(float[] out, FloatAt value) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.at(i);
+        }
     }
 
     public String text() {

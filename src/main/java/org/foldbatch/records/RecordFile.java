@@ -28,12 +28,6 @@ public final class RecordFile {
     private RecordFile() {
     }
 
-    public static List<Record> read(Path file) {
-        List<Record> out = new ArrayList<>();
-        forEach(file, out::add);
-        return out;
-    }
-
     /** Streams the records of one file to {@code sink}; only one record is held at a time. */
     public static void forEach(Path file, Consumer<Record> sink) {
         try (RecordReader reader = open(file)) {

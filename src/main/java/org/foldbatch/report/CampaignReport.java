@@ -57,7 +57,10 @@ public final class CampaignReport {
         return Files.isRegularFile(page) ? page : null;
     }
 
-    /** The table as text cells, without the column that repeats the campaign's name. */
+    /**
+     * The table as one-line text cells (a page shows an error's first line, as the text table does), without the
+     * column that repeats the campaign's name.
+     */
     public static CampaignPage.Table table(ReportTable t, String drop) {
         int skip = drop == null ? -1 : t.columns().indexOf(drop);
         List<String> columns = new ArrayList<>(t.columns());
@@ -69,7 +72,7 @@ public final class CampaignReport {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < row.size(); c++) {
                 if (c != skip) {
-                    cells.add(ReportTable.text(row.get(c)));
+                    cells.add(ReportTable.firstLine(ReportTable.text(row.get(c))));
                 }
             }
             rows.add(cells);

@@ -64,10 +64,15 @@ public record ReportTable(String title, List<String> columns, List<List<Object>>
         return value.toString();
     }
 
+    /** A cell's first line: Spring Batch's exit messages carry the whole stack trace after it. */
+    public static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
     /** One line per cell in the text table; long messages are cut (CSV keeps them whole). */
     private static String clip(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl) + " ...";
+        String line = s.indexOf('\n') < 0 ? s : firstLine(s) + " ...";
         return line.length() <= MAX_CELL ? line : line.substring(0, MAX_CELL - 3) + "...";
     }
 

@@ -15,21 +15,14 @@ import org.foldbatch.structure.MmcifStructure.Chain;
 import org.foldbatch.structure.MmcifStructure.Options;
 import org.foldbatch.structure.MmcifStructure.Residue;
 
-/** Builds an {@link MmcifStructure} from a parsed CIF block: first model, one alternate location per residue. */
-final class MmcifStructureParser {
+/**
+ * Builds an {@link MmcifStructure} from a parsed CIF block: first model, one alternate location per residue. An
+ * instance is one parse's inputs, which every step reads.
+ */
+record MmcifStructureParser(CifBlock block, Options options, String source) {
 
     private record AtomRow(int row, String chain, String seqId, String authSeqId, String insCode, String comp,
                            String altId, Atom atom) {
-    }
-
-    private final CifBlock block;
-    private final Options options;
-    private final String source;
-
-    private MmcifStructureParser(CifBlock block, Options options, String source) {
-        this.block = block;
-        this.options = options;
-        this.source = source;
     }
 
     static MmcifStructure parse(CifBlock block, Options options, String source) {

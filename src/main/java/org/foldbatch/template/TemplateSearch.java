@@ -41,6 +41,14 @@ public final class TemplateSearch {
     public record Skipped(String hit, String reason) {
     }
 
+    /** Told what part of the search runs now (a tool, or the hit filters), so a caller can show it while it lasts. */
+    public interface Watch {
+        Watch NONE = what -> {
+        };
+
+        void running(String what);
+    }
+
     /**
      * @param hitsFound   hmmsearch hits before AF3's filters
      * @param cpuSeconds  user + system seconds of hmmbuild and hmmsearch together
@@ -72,16 +80,17 @@ public final class TemplateSearch {
         this.runner = runner;
     }
 
-    public TemplateSearchConfig config() {
-        return config;
-    }
-
     public List<TemplateHit> search(String querySequence, String unpairedA3m) {
         return searchWithReport(querySequence, unpairedA3m).hits();
     }
 
     /** Runs the search; a blank {@code unpairedA3m} means a query-only profile. */
     public Result searchWithReport(String querySequence, String unpairedA3m) {
+        return searchWithReport(querySequence, unpairedA3m, Watch.NONE);
+    }
+
+    /** As {@link #searchWithReport(String, String)}, telling {@code watch} as each part starts. */
+    public Result searchWithReport(String querySequence, String unpairedA3m, Watch watch) {
         if (querySequence == null || querySequence.isBlank()) {
             throw new IllegalArgumentException("Template search needs a non-empty query sequence");
         }
@@ -95,15 +104,19 @@ public final class TemplateSearch {
             var hmm = work.resolve("query.hmm");
             var sto = work.resolve("output.sto");
             Files.writeString(msa, Stockholm.fromA3m(a3m), StandardCharsets.UTF_8);
+            watch.running("hmmbuild");
             var build = runner.run(List.of(bin.hmmbuild().toString(), "--informat", "stockholm", "--hand", "--amino",
                     hmm.toString(), msa.toString()), work, config.timeout());
             var command = new ArrayList<>(List.of(bin.hmmsearch().toString(), "--noali", "--cpu",
                     Integer.toString(config.hmmsearchCpus())));
             command.addAll(HMMSEARCH_FLAGS);
             command.addAll(List.of("-A", sto.toString(), hmm.toString(), config.seqresFasta().toAbsolutePath().toString()));
+            watch.running("hmmsearch " + config.seqresFasta().getFileName());
             var search = runner.run("hmmsearch (" + config.seqresFasta().getFileName() + ")", command, work,
                     config.timeout());
-            return selectHits(querySequence, parseHits(sto)).withCosts(List.of(build, search));
+            List<FastaRecord> hits = parseHits(sto);
+            watch.running("hit filters over " + hits.size() + " hits");
+            return selectHits(querySequence, hits).withCosts(List.of(build, search));
         } catch (IOException e) {
             throw new UncheckedIOException("Template search I/O failed: " + e.getMessage(), e);
         } finally {

@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A chain's gene search with slowed HMMER: while it runs, fb_progress names the databases being searched and for
- * how long, and its count of finished searches only rises, ending at n of n.
+ * A chain's gene and template search with slowed HMMER: while they run, fb_progress names the databases being
+ * searched (or the template search's tool) and for how long, and its count of finished searches only rises, ending
+ * at n of n.
  */
 @IntegrationTest
 class SearchProgressFunctionalTests {
@@ -31,7 +32,7 @@ class SearchProgressFunctionalTests {
     Path dir;
 
     @Test
-    void aSearchShowsItsRunningDatabasesAndSearchesDone() throws Exception {
+    void searchesShowWhatRunsAndSearchesDone() throws Exception {
         FoldInput input = FoldInput.of("slow", List.of(1L),
                 List.of(ProteinChain.of("A", FoldJobFunctionalTests.PROTEIN_5TGY)));
         var properties = FoldbatchTestContext.properties("h2", dir.resolve("data"));
@@ -44,11 +45,18 @@ class SearchProgressFunctionalTests {
                     FoldJobFunctionalTests.params(input, dir.resolve("out"), null)));
             List<String> seen = new ArrayList<>();
             List<Integer> done = new ArrayList<>();
+            List<String> templates = new ArrayList<>();
+            List<Integer> templatesDone = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 for (Map<String, Object> row : jdbc.queryForList("SELECT done, detail FROM fb_progress "
                         + "WHERE phase = 'search'")) {
                     seen.add((String) row.get("detail"));
                     done.add(((Number) row.get("done")).intValue());
+                }
+                for (Map<String, Object> row : jdbc.queryForList("SELECT done, detail FROM fb_progress "
+                        + "WHERE phase = 'templates'")) {
+                    templates.add((String) row.get("detail"));
+                    templatesDone.add(((Number) row.get("done")).intValue());
                 }
                 return run.isDone();
             });
@@ -60,6 +68,15 @@ class SearchProgressFunctionalTests {
             }
             assertThat(jdbc.queryForObject("SELECT detail FROM fb_progress WHERE phase = 'search'", String.class))
                     .endsWith(": searches 4 of 4 done");
+
+            // hmmbuild and hmmsearch each sleep 3 s first, so the 1 s ticks see each running.
+            String running = "slow chain protein-[0-9a-f]{16}: template searches 0 of 1 done; running: %s for \\d+ s";
+            assertThat(templates).anySatisfy(line -> assertThat(line).matches(running.formatted("hmmbuild")));
+            assertThat(templates).anySatisfy(line -> assertThat(line).matches(
+                    running.formatted("hmmsearch pdb_seqres_2022_09_28__subsampled_1000\\.fasta")));
+            assertThat(templatesDone).as("%s", templates).isSorted();
+            assertThat(jdbc.queryForObject("SELECT detail FROM fb_progress WHERE phase = 'templates'", String.class))
+                    .matches("slow chain protein-[0-9a-f]{16}: template searches 1 of 1 done");
         }
     }
 }

@@ -52,7 +52,6 @@ class ServeDashboardBrowserTests {
                 assertThat(browser.driver().findElement(By.id("failures")).getText()).contains("GTP");
                 assertThat(browser.driver().findElements(By.cssSelector("#running-steps-and-partitions-with-worker-and-"
                         + "heartbeat"))).hasSize(1);
-                browser.screenshot("dashboard");
                 browser.driver().findElement(By.cssSelector("a.campaign")).click();
                 assertThat(candidates(browser)).containsExactly("ATP", "ADP", "GTP");
                 browser.driver().findElement(By.cssSelector("table.ranking th[data-column='iptm']")).click();

@@ -79,7 +79,7 @@ class FoldModelTests {
 
             Path stored = dir.resolve("output.bin");
             org.foldbatch.records.RecordFile.write(stored, out.toRecords("__output__"));
-            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.records.RecordFile.read(stored),
+            ModelOutput back = ModelOutput.fromRecords(org.foldbatch.records.RecordLists.read(stored),
                     "__output__", stored.toString());
             assertThat(back.samples().get(0).atomPositions()).containsExactly(out.samples().get(0).atomPositions());
             assertThat(back.samples().get(0).tmAdjustedPaeInterface())

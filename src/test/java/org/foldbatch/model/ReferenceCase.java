@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.foldbatch.model.weights.ParameterStore;
 import org.foldbatch.records.Record;
-import org.foldbatch.records.RecordFile;
+import org.foldbatch.records.RecordLists;
 import org.foldbatch.records.RecordFormatException;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -56,7 +56,7 @@ final class ReferenceCase {
             Path tmp = Files.createTempFile(name, ".bin");
             try {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return new ReferenceCase(name, RecordFile.read(tmp));
+                return new ReferenceCase(name, RecordLists.read(tmp));
             } finally {
                 Files.delete(tmp);
             }

@@ -35,9 +35,9 @@ class RecordFileTests {
         for (String name : List.of("batch.bin", "batch.bin.zst")) {
             Path f = dir.resolve(name);
             RecordFile.write(f, sample());
-            assertThat(RecordFile.read(f)).containsExactlyElementsOf(sample());
+            assertThat(RecordLists.read(f)).containsExactlyElementsOf(sample());
         }
-        assertThat(RecordFile.read(dir.resolve("batch.bin")).get(4).shape()).isEmpty();
+        assertThat(RecordLists.read(dir.resolve("batch.bin")).get(4).shape()).isEmpty();
     }
 
     @Test
@@ -54,7 +54,7 @@ class RecordFileTests {
                 new Record("__input__", "small", DType.INT64, new int[] {1}, Arrays.copyOfRange(bytes, 32, 40)));
         Path f = dir.resolve("features.bin");
         RecordFile.write(f, records);
-        List<Record> read = RecordFile.read(f);
+        List<Record> read = RecordLists.read(f);
 
         assertThat(read).containsExactlyElementsOf(records);
         assertThat(read).extracting(r -> r.dtype().numpyName())
@@ -98,7 +98,7 @@ class RecordFileTests {
         try (InputStream in = getClass().getResourceAsStream("/af3-reference/transition.bin")) {
             Files.copy(in, f);
         }
-        List<Record> records = RecordFile.read(f);
+        List<Record> records = RecordLists.read(f);
         assertThat(records).extracting(Record::key).containsExactly(
                 "pair_transition/input_layer_norm:offset", "pair_transition/input_layer_norm:scale",
                 "pair_transition/transition1:weights", "pair_transition/transition2:weights",
@@ -113,7 +113,7 @@ class RecordFileTests {
         RecordFile.write(f, sample());
         byte[] all = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(all, 20 + 30 + 7 + 7 + 8 + 10));
-        assertThatThrownBy(() -> RecordFile.read(f)).isInstanceOf(RecordFormatException.class)
+        assertThatThrownBy(() -> RecordLists.read(f)).isInstanceOf(RecordFormatException.class)
                 .hasMessageContaining("t.bin").hasMessageContaining("diffuser/evoformer/left_single:weights: data truncated");
     }
 
@@ -124,7 +124,7 @@ class RecordFileTests {
         byte[] all = Files.readAllBytes(f);
         int firstLength = 20 + "diffuser/evoformer/left_single".length() + "weights".length() + "float32".length() + 8 + 24;
         Files.write(f, Arrays.copyOf(all, firstLength + 7));
-        assertThatThrownBy(() -> RecordFile.read(f)).isInstanceOf(RecordFormatException.class)
+        assertThatThrownBy(() -> RecordLists.read(f)).isInstanceOf(RecordFormatException.class)
                 .hasMessageContaining("truncated record header").hasMessageContaining("left_single:weights");
     }
 
@@ -135,7 +135,7 @@ class RecordFileTests {
         byte[] b = Files.readAllBytes(f);
         b[20 + 2] = 'u';
         Files.write(f, b);
-        assertThatThrownBy(() -> RecordFile.read(f)).hasMessageContaining("s:n: unsupported dtype 'unt32'");
+        assertThatThrownBy(() -> RecordLists.read(f)).hasMessageContaining("s:n: unsupported dtype 'unt32'");
     }
 
     @Test

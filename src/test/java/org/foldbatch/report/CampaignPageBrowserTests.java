@@ -70,7 +70,6 @@ class CampaignPageBrowserTests {
             assertThat(bins).containsExactly("0", "0", "0", "0", "0", "0", "0", "1", "0", "1");
             assertThat(browser.consoleErrors()).isEmpty();
             assertThat(browser.requestedUrls()).allSatisfy(url -> assertThat(url).matches("(file|data):.*"));
-            browser.screenshot("campaign-page");
             links.get(0).click();
             assertThat(browser.driver().getPageSource()).contains("fold page");
         }

@@ -37,17 +37,19 @@ final class CampaignFoldsStep extends AbstractStep {
     private final JdbcFoldInputStore foldInputs;
     private final FoldJobLauncher launcher;
     private final int parallelFolds;
+    private final CampaignPages pages;
 
     private static final long PROGRESS_EVERY_NANOS = java.time.Duration.ofSeconds(10).toNanos();
     private long lastProgressLog = Long.MIN_VALUE;
 
     CampaignFoldsStep(String name, JobRepository repository, JdbcCampaignStore store, JdbcFoldInputStore foldInputs,
-            FoldJobLauncher launcher, int parallelFolds) {
+            FoldJobLauncher launcher, int parallelFolds, CampaignPages pages) {
         super(name);
         setJobRepository(repository);
         this.store = store;
         this.foldInputs = foldInputs;
         this.launcher = launcher;
+        this.pages = pages;
         this.parallelFolds = Math.max(1, parallelFolds);
     }
 
@@ -92,16 +94,20 @@ final class CampaignFoldsStep extends AbstractStep {
         try {
             return foldOne(definition, c, campaignDir);
         } finally {
-            logProgress(definition.campaignName());
+            logProgress(definition.campaignName(), campaignDir);
         }
     }
 
-    /** A plain line at most every 10 s (folds finish in parallel threads). */
-    private synchronized void logProgress(String campaign) {
+    /**
+     * A plain line and a fresh page at most every 10 s (folds finish in parallel threads; a large screen's page is
+     * not redrawn per fold). The launcher writes the page once more when the run ends.
+     */
+    private synchronized void logProgress(String campaign, Path campaignDir) {
         long now = System.nanoTime();
         if (lastProgressLog == Long.MIN_VALUE || now - lastProgressLog >= PROGRESS_EVERY_NANOS) {
             lastProgressLog = now;
             log.info("[campaignFolds] {}", store.progress(campaign).line(java.time.Instant.now()));
+            pages.refresh(campaign, campaignDir);
         }
     }
 

@@ -8,6 +8,8 @@ import org.foldbatch.batch.FoldJobLauncher;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.feature.TokenCount;
+import org.foldbatch.report.CampaignReport;
+import org.foldbatch.report.Reports;
 import org.foldbatch.structure.ccd.Ccd;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -58,9 +60,14 @@ class CampaignJobConfiguration {
 
     @Bean
     Step campaignFolds(JobRepository repository, JdbcCampaignStore store, JdbcFoldInputStore foldInputs,
-            FoldJobLauncher launcher, CampaignProperties properties) {
+            FoldJobLauncher launcher, CampaignProperties properties, CampaignPages pages) {
         return new CampaignFoldsStep("campaignFolds", repository, store, foldInputs, launcher,
-                properties.parallelFolds());
+                properties.parallelFolds(), pages);
+    }
+
+    @Bean
+    CampaignPages campaignPages(JdbcTemplate jdbc) {
+        return new CampaignPages(new CampaignReport(new Reports(jdbc)));
     }
 
     @Bean
@@ -84,7 +91,7 @@ class CampaignJobConfiguration {
 
     @Bean
     CampaignLauncher campaignLauncher(Job campaignJob, JobOperator jobOperator, JobRepository repository,
-            JdbcCampaignStore store, JdbcFoldInputStore inputs) {
-        return new CampaignLauncher(campaignJob, jobOperator, repository, store, inputs);
+            JdbcCampaignStore store, JdbcFoldInputStore inputs, CampaignPages pages) {
+        return new CampaignLauncher(campaignJob, jobOperator, repository, store, inputs, pages);
     }
 }

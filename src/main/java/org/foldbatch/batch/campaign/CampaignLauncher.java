@@ -9,6 +9,7 @@ import org.foldbatch.batch.campaign.JdbcCampaignStore.CampaignRun;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore.StoredInput;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.input.FoldInputWriter;
+import org.foldbatch.output.OutputLayout;
 import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,12 @@ public final class CampaignLauncher {
 
     public enum Trigger { MANUAL, SCHEDULE }
 
-    /** What a run did; {@code execution} is null when the run was skipped. */
-    public record Outcome(String campaign, long runId, JobExecution execution, boolean skipped, String message) {
+    /**
+     * What a run did; {@code execution} is null when the run was skipped, {@code page} (the campaign's page) when
+     * it was skipped or its page could not be written.
+     */
+    public record Outcome(String campaign, long runId, JobExecution execution, boolean skipped, String message,
+            Path page) {
 
         public boolean completed() {
             return execution != null && execution.getStatus() == BatchStatus.COMPLETED;
@@ -42,14 +47,16 @@ public final class CampaignLauncher {
     private final JobRepository jobRepository;
     private final JdbcCampaignStore store;
     private final JdbcFoldInputStore inputs;
+    private final CampaignPages pages;
 
-    public CampaignLauncher(Job campaignJob, JobOperator jobOperator, JobRepository jobRepository,
-            JdbcCampaignStore store, JdbcFoldInputStore inputs) {
+    CampaignLauncher(Job campaignJob, JobOperator jobOperator, JobRepository jobRepository,
+            JdbcCampaignStore store, JdbcFoldInputStore inputs, CampaignPages pages) {
         this.campaignJob = campaignJob;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = store;
         this.inputs = inputs;
+        this.pages = pages;
     }
 
     public Outcome run(Campaign campaign, Path outputDir, Trigger trigger, Instant scheduledFor) {
@@ -64,7 +71,7 @@ public final class CampaignLauncher {
                 long id = store.startRun(campaign.name(), plan, trigger.name(), scheduledFor, "SKIPPED", ProcessOwner.hostName(),
                         ProcessHandle.current().pid(), message);
                 log.info("{}: skipped: {}", campaign.name(), message);
-                return new Outcome(campaign.name(), id, null, true, message);
+                return new Outcome(campaign.name(), id, null, true, message, null);
             }
             recover(campaign.name(), running);
         }
@@ -88,7 +95,9 @@ public final class CampaignLauncher {
         }
         String message = execution.getStatus() == BatchStatus.COMPLETED ? null : exitMessage(execution);
         store.finishRun(runId, execution.getStatus().name(), message);
-        return new Outcome(campaign.name(), runId, execution, false, message);
+        // After the run is recorded as ended, so the page's run history shows how it ended.
+        Path page = pages.refresh(campaign.name(), OutputLayout.safeChild(outputDir, campaign.name()));
+        return new Outcome(campaign.name(), runId, execution, false, message, page);
     }
 
     /** A manual run after a failed run of the same plan continues that run (same job instance). */

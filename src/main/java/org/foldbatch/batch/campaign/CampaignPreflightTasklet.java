@@ -17,17 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Before any search: counts each candidate's tokens and rejects (or routes) those over the limit, recording why;
  * the others become PENDING unless they completed earlier with the same input.
  */
-final class CampaignPreflightTasklet implements Tasklet {
-
-    private final JdbcCampaignStore store;
-    private final FoldInputs inputs;
-    private final TokenCounter counter;
-
-    CampaignPreflightTasklet(JdbcCampaignStore store, FoldInputs inputs, TokenCounter counter) {
-        this.store = store;
-        this.inputs = inputs;
-        this.counter = counter;
-    }
+record CampaignPreflightTasklet(JdbcCampaignStore store, FoldInputs inputs, TokenCounter counter) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -104,25 +105,29 @@ public final class Ccd {
         List<String> elements = column(items, "_chem_comp_atom.type_symbol");
         List<String> charges = column(items, "_chem_comp_atom.charge");
         List<String> leaving = column(items, "_chem_comp_atom.pdbx_leaving_atom_flag");
-        List<ChemComp.Atom> atoms = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            atoms.add(new ChemComp.Atom(names.get(i), capitalise(at(elements, i)), at(charges, i),
-                    "Y".equals(at(leaving, i)),
-                    coordinates(items, "_chem_comp_atom.pdbx_model_Cartn_%s_ideal", i),
-                    coordinates(items, "_chem_comp_atom.model_Cartn_%s", i)));
-        }
+        List<ChemComp.Atom> atoms = rows(names.size(), i -> new ChemComp.Atom(names.get(i),
+                capitalise(at(elements, i)), at(charges, i), "Y".equals(at(leaving, i)),
+                coordinates(items, "_chem_comp_atom.pdbx_model_Cartn_%s_ideal", i),
+                coordinates(items, "_chem_comp_atom.model_Cartn_%s", i)));
         List<String> from = column(items, "_chem_comp_bond.atom_id_1");
         List<String> to = column(items, "_chem_comp_bond.atom_id_2");
         List<String> orders = column(items, "_chem_comp_bond.value_order");
         List<String> aromatic = column(items, "_chem_comp_bond.pdbx_aromatic_flag");
-        List<ChemComp.Bond> bonds = new ArrayList<>(from.size());
-        for (int i = 0; i < from.size(); i++) {
-            bonds.add(new ChemComp.Bond(from.get(i), to.get(i), at(orders, i), "Y".equals(at(aromatic, i))));
-        }
+        List<ChemComp.Bond> bonds = rows(from.size(), i -> new ChemComp.Bond(from.get(i), to.get(i), at(orders, i),
+                "Y".equals(at(aromatic, i))));
         String parent = first(items, "_chem_comp.mon_nstd_parent_comp_id");
         return new ChemComp(id, first(items, "_chem_comp.name"), first(items, "_chem_comp.type"),
                 parent == null || parent.equals("?") || parent.equals(".") ? null : parent,
                 first(items, "_chem_comp.pdbx_modified_date"), atoms, bonds);
+    }
+
+    /** One value per row of a loop of {@code count} rows. */
+    private static <T> List<T> rows(int count, IntFunction<T> row) {
+        List<T> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(row.apply(i));
+        }
+        return values;
     }
 
     private static String capitalise(String element) {

@@ -100,6 +100,8 @@ class CampaignFunctionalTests {
             first = ctx.getBean(CampaignLauncher.class).run(campaign, dir.resolve("out"), CampaignLauncher.Trigger.MANUAL,
                     null);
         }
+        Path page = dir.resolve("out/rr_pulldown/rr_pulldown_report.html");
+        String firstPage = Files.readString(page);
         try (ConfigurableApplicationContext ctx = start(properties)) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Map<String, String> afterFirst = statuses(jdbc, campaign.name());
@@ -128,7 +130,35 @@ class CampaignFunctionalTests {
             assertThat(foldJobs(jdbc, null)).as("nothing recomputed the next night").isEqualTo(foldJobsAfterRestart);
             assertThat(jdbc.queryForList("SELECT status FROM fb_campaign_run WHERE campaign_name = ? ORDER BY id",
                     String.class, campaign.name())).containsExactly("FAILED", "COMPLETED", "COMPLETED");
+
+            // The run wrote its page in the campaign's folder, and each later run refreshed it.
+            assertThat(section(firstPage, "failures")).contains("u6").doesNotContain("atp");
+            assertThat(rows(section(firstPage, "runs"))).singleElement().asString().contains("FAILED");
+            assertThat(rows(section(firstPage, "ranking"))).hasSize(2);
+            String lastPage = Files.readString(page);
+            assertThat(rows(section(lastPage, "runs"))).hasSize(3).allSatisfy(r -> assertThat(r).doesNotContain(
+                    "STARTED"));
+            assertThat(page.getParent()).isDirectoryContaining(p -> p.getFileName().toString().startsWith(
+                    "rr_pulldown_atp"));
+            try (var files = Files.list(page.getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                        .noneMatch(name -> name.endsWith(".tmp"));
+            }
         }
+    }
+
+    /** The HTML of the page's section with this id. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\">");
+        assertThat(start).as("section %s", id).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    /** The body rows of the section's table. */
+    private static List<String> rows(String section) {
+        int body = section.indexOf("<tbody>");
+        return body < 0 ? List.of() : List.of(section.substring(body + "<tbody>".length()).split("<tr[ >]")).stream()
+                .filter(r -> !r.isBlank() && !r.startsWith("</tbody>")).toList();
     }
 
     @Test
