@@ -12,7 +12,7 @@ import java.util.Locale;
  * bytes of the database file a HMMER process reads. Per process:
  *
  * <pre>
- *   16 MiB + 2 MiB x cpus + 24 B x L^2 + L x D / k      (k = 512 for jackhmmer, 64 for nhmmer)
+ *   16 MiB + 2 MiB x cpus + 24 B x L^2 + L x D / k      (k = 512 for jackhmmer, 48 for nhmmer)
  * </pre>
  *
  * The L^2 term is the posterior-decoding matrices of a hit about as long as the query; the L x D term is the kept
@@ -27,7 +27,7 @@ public final class SearchMemory {
     static final long PER_CPU = 2L << 20;
     static final long PER_RESIDUE_SQUARED = 24;
     static final long JACKHMMER_DIVISOR = 512;
-    static final long NHMMER_DIVISOR = 64;
+    static final long NHMMER_DIVISOR = 48;
 
     private SearchMemory() {
     }
