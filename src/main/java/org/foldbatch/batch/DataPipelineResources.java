@@ -15,6 +15,7 @@ import org.foldbatch.msa.MemoryBudget;
 import org.foldbatch.msa.MemoryLimitedSearches;
 import org.foldbatch.msa.SearchRequest;
 import org.foldbatch.msa.SearchResult;
+import org.foldbatch.msa.ShardPartition;
 import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.pipeline.DatabaseLocations;
 import org.foldbatch.template.TemplateDatabase;
@@ -68,13 +69,24 @@ public final class DataPipelineResources {
      * stage dir is set. Cache hits never get here, so they take no memory and stage nothing.
      */
     public Function<SearchRequest, SearchResult> searchExecutor() {
+        return limited(hmmerExecutor());
+    }
+
+    /** One shard of a sharded database, for a shard-group partition; limited and staged as whole searches are. */
+    public Function<SearchRequest, ShardPartition.ShardResult> shardSearcher() {
+        return limited(hmmerExecutor()::searchShard);
+    }
+
+    private HmmerSearchExecutor hmmerExecutor() {
+        return new HmmerSearchExecutor(hmmer(), toolRunner, properties.search().toolTimeout(), scratchDir());
+    }
+
+    private <T> Function<SearchRequest, T> limited(Function<SearchRequest, T> tool) {
         FoldbatchProperties.Search s = properties.search();
-        Function<SearchRequest, SearchResult> tool = new HmmerSearchExecutor(hmmer(), toolRunner, s.toolTimeout(),
-                scratchDir());
         if (s.stageDir() != null) {
             tool = new DatabaseStager(s.stageDir(), s.stageMaxBytes().toBytes()).reading(tool);
         }
-        return new MemoryLimitedSearches(tool, memoryBudget());
+        return new MemoryLimitedSearches(memoryBudget()).limiting(tool);
     }
 
     /** One per process: every partition this process runs shares it. */

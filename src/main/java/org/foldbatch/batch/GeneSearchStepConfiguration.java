@@ -1,10 +1,11 @@
 package org.foldbatch.batch;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcProgress;
+import org.foldbatch.pipeline.ShardGroupSearch;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,19 @@ class GeneSearchStepConfiguration {
     static final String WORKER_STEP = "geneSearchChain";
 
     @Bean
-    Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()),
-                fold -> Partitions.byChain(fold.stages().runsDataPipeline()
-                        ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
+    Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties,
+            DataPipelineResources resources, PipelineStores stores) {
+        int shardGroups = Math.max(1, properties.search().shardGroups());
+        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()), fold -> {
+            Map<ChainKey, String> chains = fold.stages().runsDataPipeline() ? ChainKey.searchable(fold.input())
+                    : Map.of();
+            if (shardGroups == 1) {
+                return Partitions.byChain(chains.keySet());
+            }
+            ShardGroupSearch groups = stores.shardGroups(resources, null, STEP);
+            return Partitions.byChainAndShardGroup(chains.keySet(),
+                    key -> groups.groupsFor(chains.get(key), key.type(), shardGroups));
+        });
     }
 
     /** Searches one unique chain against its databases, each search through the MSA cache, and stores the merge. */
@@ -35,6 +45,12 @@ class GeneSearchStepConfiguration {
             }
             try (SearchProgress watch = new SearchProgress(fold.input().name() + " chain " + fold.chain().partitionName(),
                     fold.progressTarget(), progress, logInterval)) {
+                int[] shardGroup = fold.shardGroup();
+                if (shardGroup != null) {
+                    return stores.shardGroups(resources, fold.jobExecutionId(), fold.stepName()).searchGroup(sequence,
+                            fold.chain().type(), shardGroup[0], shardGroup[1], resources.searchExecutor(),
+                            resources.shardSearcher());
+                }
                 return stores.pipeline(resources, fold.jobExecutionId(), fold.stepName())
                         .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)
                         .runs().size();

@@ -105,7 +105,7 @@ public final class DatabaseStager {
     }
 
     /** {@code tool} reading each request's database from its staged copy. */
-    public Function<SearchRequest, SearchResult> reading(Function<SearchRequest, SearchResult> tool) {
+    public <T> Function<SearchRequest, T> reading(Function<SearchRequest, T> tool) {
         return request -> {
             try (Lease lease = stage(request.database())) {
                 return tool.apply(withDatabase(request, lease.spec()));

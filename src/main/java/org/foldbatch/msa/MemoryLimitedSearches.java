@@ -7,21 +7,23 @@ import java.util.function.Function;
  * and names a tool the kernel killed (SIGKILL, exit 137: what the out-of-memory killer does) as probably out of
  * memory, with what the search was estimated to need, so that the partition's one-line failure says where to run it.
  */
-public final class MemoryLimitedSearches implements Function<SearchRequest, SearchResult> {
+public final class MemoryLimitedSearches {
 
     /** Exit status of a process ended by SIGKILL, as Java and GNU time report it. */
     static final int KILLED = 128 + 9;
 
-    private final Function<SearchRequest, SearchResult> tool;
     private final MemoryBudget budget;
 
-    public MemoryLimitedSearches(Function<SearchRequest, SearchResult> tool, MemoryBudget budget) {
-        this.tool = tool;
+    public MemoryLimitedSearches(MemoryBudget budget) {
         this.budget = budget;
     }
 
-    @Override
-    public SearchResult apply(SearchRequest request) {
+    /** {@code tool} (a whole search, or one shard's) run only when its estimate fits the budget. */
+    public <T> Function<SearchRequest, T> limiting(Function<SearchRequest, T> tool) {
+        return request -> run(request, tool);
+    }
+
+    private <T> T run(SearchRequest request, Function<SearchRequest, T> tool) {
         long estimate = SearchMemory.estimate(request);
         long taken;
         try {

@@ -31,7 +31,7 @@ class MemoryLimitedSearchesTests {
                 SearchTool.JACKHMMER, 1e-4, 10_000, 2, null, "test", "fp");
 
         ToolException e = catchThrowableOfType(ToolException.class,
-                () -> new MemoryLimitedSearches(hmmer, budget).apply(request));
+                () -> new MemoryLimitedSearches(budget).limiting(hmmer).apply(request));
 
         String estimate = SearchMemory.format(SearchMemory.estimate(request));
         assertThat(e.getMessage()).doesNotContain("\n")
@@ -48,7 +48,7 @@ class MemoryLimitedSearchesTests {
                 DatabaseSpec.of("uniref90", UNIREF90), SearchTool.JACKHMMER, 1e-4, 10_000, 2, null, "test", "fp");
 
         ToolException e = catchThrowableOfType(ToolException.class,
-                () -> new MemoryLimitedSearches(hmmer, new MemoryBudget(8L << 30)).apply(request));
+                () -> new MemoryLimitedSearches(new MemoryBudget(8L << 30)).limiting(hmmer).apply(request));
 
         assertThat(e.getMessage()).isEqualTo(
                 "jackhmmer (uniref90__subsampled_1000.fasta) failed with exit code 1: Error: bad sequence file");
