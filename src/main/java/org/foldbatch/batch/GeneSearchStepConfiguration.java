@@ -48,7 +48,8 @@ class GeneSearchStepConfiguration {
                 int[] shardGroup = fold.shardGroup();
                 if (shardGroup != null) {
                     return stores.shardGroups(resources, fold.jobExecutionId(), fold.stepName()).searchGroup(sequence,
-                            fold.chain().type(), shardGroup[0], shardGroup[1], resources.searchExecutor(),
+                            fold.chain().type(), shardGroup[0], shardGroup[1], shardGroupParallelism(resources),
+                            resources.searchExecutor(),
                             resources.shardSearcher());
                 }
                 return stores.pipeline(resources, fold.jobExecutionId(), fold.stepName())
@@ -56,5 +57,14 @@ class GeneSearchStepConfiguration {
                         .runs().size();
             }
         });
+    }
+
+    /**
+     * Tool runs of one shard-group partition at once: as one process searching the chain would run them (its
+     * parallel searches, each with its parallel shards; all shards when unset). The memory budget bounds them too.
+     */
+    private static int shardGroupParallelism(DataPipelineResources resources) {
+        FoldbatchProperties.Search s = resources.properties().search();
+        return s.maxParallelShards() > 0 ? s.maxParallelSearches() * s.maxParallelShards() : Integer.MAX_VALUE;
     }
 }

@@ -3,6 +3,10 @@ package org.foldbatch.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -44,17 +48,17 @@ public final class ShardGroupSearch {
     }
 
     /**
-     * Searches group {@code group} of {@code groups}; returns how many tool runs it made. Shards already stored (an
-     * earlier attempt) and databases whose whole result is cached are not searched again.
+     * Searches group {@code group} of {@code groups}, at most {@code parallel} tool runs at once; returns how many
+     * it made. Shards already stored (an earlier attempt) and databases whose whole result is cached are not
+     * searched again.
      */
-    public int searchGroup(String sequence, MoleculeType type, int group, int groups,
+    public int searchGroup(String sequence, MoleculeType type, int group, int groups, int parallel,
             Function<SearchRequest, SearchResult> tool, Function<SearchRequest, ShardResult> shardTool) {
-        int runs = 0;
+        List<Runnable> runs = new ArrayList<>();
         for (SearchRequest request : search.requests(sequence, type)) {
             if (!request.database().sharded()) {
                 if (group == 0 && searches.find(request).isEmpty()) {
-                    searches.store(request, tool.apply(request));
-                    runs++;
+                    runs.add(() -> searches.store(request, tool.apply(request)));
                 }
                 continue;
             }
@@ -64,12 +68,40 @@ public final class ShardGroupSearch {
             String key = request.cacheKey();
             for (int shard : ShardPartition.shardsOf(request.database().files().size(), groups, group)) {
                 if (shards.find(key, shard).isEmpty()) {
-                    shards.store(key, shard, shardTool.apply(ShardPartition.shardRequest(request, shard)));
-                    runs++;
+                    runs.add(() -> shards.store(key, shard,
+                            shardTool.apply(ShardPartition.shardRequest(request, shard))));
                 }
             }
         }
-        return runs;
+        runAll(runs, parallel);
+        return runs.size();
+    }
+
+    private static void runAll(List<Runnable> runs, int parallel) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, runs.size())), r -> {
+            Thread t = new Thread(r, "shard-group-search");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = runs.stream().<Future<?>>map(pool::submit).toList();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while searching a shard group", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Shard-group search failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
