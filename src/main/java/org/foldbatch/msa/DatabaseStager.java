@@ -171,6 +171,11 @@ public final class DatabaseStager {
         }
         Files.createDirectories(entry);
         Files.deleteIfExists(entry.resolve(MANIFEST)); // a copy interrupted from here on is never taken as valid
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(entry, ".copy-*")) {
+            for (Path file : stale) { // left by a stager killed mid-copy; nobody else copies while we hold the lock
+                Files.deleteIfExists(file);
+            }
+        }
         Path temp = entry.resolve(".copy-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
         String sha256;
         try {

@@ -83,6 +83,7 @@ class DatabaseStagerTests {
         try (Lease lease = new DatabaseStager(temp.resolve("shm"), 1 << 20).stage(spec(db))) {
             copy = lease.spec().files().get(0);
         }
+        Files.writeString(copy.resolveSibling(".copy-999-1"), "left by a stager killed mid-copy");
         byte[] bytes = Files.readAllBytes(copy);
         bytes[100] = 'X'; // same size: only the checksum can tell
         Files.write(copy, bytes);
@@ -90,6 +91,7 @@ class DatabaseStagerTests {
 
         assertThat(stageOnce(new DatabaseStager(temp.resolve("shm"), 1 << 20), db)).isEqualTo(Outcome.COPIED);
         assertThat(copy).hasSameBinaryContentAs(db);
+        assertThat(copy.resolveSibling(".copy-999-1")).doesNotExist();
     }
 
     @Test
