@@ -2,17 +2,25 @@ package org.foldbatch.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.msa.ChainMsaSearch;
 import org.foldbatch.msa.DatabaseConfig;
+import org.foldbatch.msa.DatabaseStager;
 import org.foldbatch.msa.GeneSearchPlan;
 import org.foldbatch.msa.HmmerBinaries;
 import org.foldbatch.msa.HmmerSearchExecutor;
+import org.foldbatch.msa.MemoryBudget;
+import org.foldbatch.msa.MemoryLimitedSearches;
+import org.foldbatch.msa.SearchRequest;
+import org.foldbatch.msa.SearchResult;
+import org.foldbatch.msa.ShardPartition;
 import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.pipeline.DatabaseLocations;
 import org.foldbatch.template.TemplateDatabase;
 import org.foldbatch.template.TemplateSearchConfig;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of the data pipeline handed to the plain objects of the {@code msa}, {@code template} and
@@ -24,6 +32,7 @@ public final class DataPipelineResources {
     private final ToolRunner toolRunner = new ToolRunner();
     private volatile HmmerBinaries binaries;
     private volatile GeneSearchPlan plan;
+    private MemoryBudget memoryBudget;
 
     public DataPipelineResources(FoldbatchProperties properties) {
         this.properties = properties;
@@ -55,9 +64,43 @@ public final class DataPipelineResources {
         return new ChainMsaSearch(plan());
     }
 
-    public HmmerSearchExecutor searchExecutor() {
-        Path scratch = scratchDir();
-        return new HmmerSearchExecutor(hmmer(), toolRunner, properties.search().toolTimeout(), scratch);
+    /**
+     * HMMER runs as this process may start them: within its memory budget, reading staged database copies when a
+     * stage dir is set. Cache hits never get here, so they take no memory and stage nothing.
+     */
+    public Function<SearchRequest, SearchResult> searchExecutor() {
+        return limited(hmmerExecutor());
+    }
+
+    /** One shard of a sharded database, for a shard-group partition; limited and staged as whole searches are. */
+    public Function<SearchRequest, ShardPartition.ShardResult> shardSearcher() {
+        return limited(hmmerExecutor()::searchShard);
+    }
+
+    private HmmerSearchExecutor hmmerExecutor() {
+        return new HmmerSearchExecutor(hmmer(), toolRunner, properties.search().toolTimeout(), scratchDir());
+    }
+
+    private <T> Function<SearchRequest, T> limited(Function<SearchRequest, T> tool) {
+        FoldbatchProperties.Search s = properties.search();
+        if (s.stageDir() != null) {
+            tool = new DatabaseStager(s.stageDir(), s.stageMaxBytes().toBytes()).reading(tool);
+        }
+        return new MemoryLimitedSearches(memoryBudget()).limiting(tool);
+    }
+
+    /** One per process: every partition this process runs shares it. */
+    public synchronized MemoryBudget memoryBudget() {
+        if (memoryBudget == null) {
+            DataSize memory = properties.search().memory();
+            Long bytes = memory != null ? Long.valueOf(memory.toBytes()) : MemoryBudget.physicalMemory();
+            if (bytes == null || bytes <= 0) {
+                throw new FoldbatchException("settings: foldbatch.search.memory is not set and the machine's physical"
+                        + " memory cannot be read; set it (e.g. --memory 64GB)");
+            }
+            memoryBudget = new MemoryBudget(bytes);
+        }
+        return memoryBudget;
     }
 
     public TemplateSearchConfig templateConfig() {

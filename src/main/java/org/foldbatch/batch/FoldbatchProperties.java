@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code foldbatch.*} setting. Bound here, at the edge, and converted to the plain option records of the
@@ -44,6 +45,12 @@ public record FoldbatchProperties(
      * @param parallelChains      gene-search partitions (unique chains) run at the same time in one process
      * @param hmmerBinaryDir      directory holding jackhmmer, nhmmer, hmmbuild, hmmalign, hmmsearch (default: PATH)
      * @param toolTimeout         a search running longer is killed and its partition fails
+     * @param stageDir            fast file system (e.g. {@code /dev/shm/foldbatch}) the sequence databases are copied
+     *                            to before the first search that reads them; unset: searches read the sources
+     * @param stageMaxBytes       staged copies kept at most (least recently used evicted)
+     * @param memory              memory the searches of this process may use at once (unset: physical memory)
+     * @param shardGroups         a sharded database is searched in this many partitions per chain (1: one partition
+     *                            per chain searches every shard)
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -52,7 +59,11 @@ public record FoldbatchProperties(
             @DefaultValue("0") int maxParallelShards,
             @DefaultValue("1") int parallelChains,
             Path hmmerBinaryDir,
-            @DefaultValue("24h") Duration toolTimeout) {
+            @DefaultValue("24h") Duration toolTimeout,
+            Path stageDir,
+            @DefaultValue("100GB") DataSize stageMaxBytes,
+            DataSize memory,
+            @DefaultValue("1") int shardGroups) {
     }
 
     /**

@@ -20,4 +20,11 @@ public final class HmmerSearchExecutor implements Function<SearchRequest, Search
     public SearchResult apply(SearchRequest request) {
         return request.tool() == SearchTool.JACKHMMER ? jackhmmer.search(request) : nhmmer.search(request);
     }
+
+    /** Runs one shard of a sharded database: {@code oneShard} from {@link ShardPartition#shardRequest}. */
+    public ShardPartition.ShardResult searchShard(SearchRequest oneShard) {
+        ShardedSearch.ShardRun run = oneShard.tool() == SearchTool.JACKHMMER ? jackhmmer.searchShard(oneShard)
+                : nhmmer.searchShard(oneShard);
+        return new ShardPartition.ShardResult(run.a3m(), run.hits(), run.tblout(), run.cpuSeconds());
+    }
 }
