@@ -5,21 +5,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.msa.ChainMsaSearch;
 import org.foldbatch.msa.DatabaseConfig;
+import org.foldbatch.msa.DatabaseStager;
 import org.foldbatch.msa.GeneSearchPlan;
 import org.foldbatch.msa.HmmerBinaries;
 import org.foldbatch.msa.GeneSearchExecutor;
+import org.foldbatch.msa.MemoryBudget;
+import org.foldbatch.msa.MemoryLimitedSearches;
 import org.foldbatch.msa.MmseqsBinary;
 import org.foldbatch.msa.MmseqsIndex;
 import org.foldbatch.msa.Mmseqs2;
+import org.foldbatch.msa.SearchRequest;
+import org.foldbatch.msa.SearchResult;
 import org.foldbatch.msa.SearchTool;
+import org.foldbatch.msa.ShardPartition;
 import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.pipeline.DatabaseLocations;
 import org.foldbatch.template.TemplateDatabase;
 import org.foldbatch.template.TemplateSearchConfig;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of the data pipeline handed to the plain objects of the {@code msa}, {@code template} and
@@ -33,6 +41,7 @@ public final class DataPipelineResources {
     private volatile MmseqsBinary mmseqsBinary;
     private volatile String mmseqsVersion;
     private final Map<String, GeneSearchPlan> plans = new ConcurrentHashMap<>();
+    private MemoryBudget memoryBudget;
 
     public DataPipelineResources(FoldbatchProperties properties) {
         this.properties = properties;
@@ -78,13 +87,6 @@ public final class DataPipelineResources {
         return new ChainMsaSearch(plan(proteinEngine));
     }
 
-    /** Runs searches with HMMER, or MMseqs2 (located when first needed) where a request says so. */
-    public GeneSearchExecutor searchExecutor() {
-        Path scratch = scratchDir();
-        Duration timeout = properties.search().toolTimeout();
-        return new GeneSearchExecutor(hmmer(), () -> mmseqs(scratch), toolRunner, timeout, scratch);
-    }
-
     /** The MMseqs2 searcher with its managed index directory ({@code <data dir>/mmseqs} unless set). */
     Mmseqs2 mmseqs(Path scratch) {
         MmseqsIndex index = new MmseqsIndex(mmseqs(), mmseqsVersion(), toolRunner,
@@ -111,6 +113,48 @@ public final class DataPipelineResources {
             mmseqsVersion = mmseqs().version(toolRunner);
         }
         return mmseqsVersion;
+    }
+
+    /**
+     * HMMER (and MMseqs2) runs as this process may start them: within its memory budget, reading staged database
+     * copies when a stage dir is set. Cache hits never get here, so they take no memory and stage nothing.
+     */
+    public Function<SearchRequest, SearchResult> searchExecutor() {
+        return limited(toolExecutor());
+    }
+
+    /** One shard of a sharded database, for a shard-group partition; limited and staged as whole searches are. */
+    public Function<SearchRequest, ShardPartition.ShardResult> shardSearcher() {
+        return limited(toolExecutor()::searchShard);
+    }
+
+    /** HMMER, or MMseqs2 (located when first needed) where a request says so. */
+    private GeneSearchExecutor toolExecutor() {
+        Path scratch = scratchDir();
+        Duration timeout = properties.search().toolTimeout();
+        return new GeneSearchExecutor(hmmer(), () -> mmseqs(scratch), toolRunner, timeout, scratch);
+    }
+
+    private <T> Function<SearchRequest, T> limited(Function<SearchRequest, T> tool) {
+        FoldbatchProperties.Search s = properties.search();
+        if (s.stageDir() != null) {
+            tool = new DatabaseStager(s.stageDir(), s.stageMaxBytes().toBytes()).reading(tool);
+        }
+        return new MemoryLimitedSearches(memoryBudget()).limiting(tool);
+    }
+
+    /** One per process: every partition this process runs shares it. */
+    public synchronized MemoryBudget memoryBudget() {
+        if (memoryBudget == null) {
+            DataSize memory = properties.search().memory();
+            Long bytes = memory != null ? Long.valueOf(memory.toBytes()) : MemoryBudget.physicalMemory();
+            if (bytes == null || bytes <= 0) {
+                throw new FoldbatchException("settings: foldbatch.search.memory is not set and the machine's physical"
+                        + " memory cannot be read; set it (e.g. --memory 64GB)");
+            }
+            memoryBudget = new MemoryBudget(bytes);
+        }
+        return memoryBudget;
     }
 
     public TemplateSearchConfig templateConfig() {

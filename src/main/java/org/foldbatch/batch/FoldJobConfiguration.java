@@ -10,6 +10,7 @@ import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
 import org.foldbatch.input.FoldInput;
+import org.foldbatch.pipeline.ShardGroupSearch;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -37,12 +38,13 @@ class FoldJobConfiguration {
     @Bean
     Job foldJob(JobRepository repository, FoldSteps steps, FoldbatchProperties properties, Step validateInput,
             Step geneSearchChain, Step templateSearchChain, Step writeDataJson, Step featuriseSeed, Step inferSeed,
-            Step rankSamples, JdbcFoldRunRegistry runs) {
+            Step rankSamples, JdbcFoldRunRegistry runs, DataPipelineResources resources, PipelineStores stores) {
         int chainsAtOnce = Math.max(1, properties.search().parallelChains());
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
                 .start(validateInput)
-                .next(byChain(steps, "geneSearch", geneSearchChain, chainsAtOnce, ChainKey::searchable))
+                .next(geneSearch(steps, geneSearchChain, chainsAtOnce, properties.search().shardGroups(), resources,
+                        stores))
                 .next(byChain(steps, "templateSearch", templateSearchChain, chainsAtOnce, ChainKey::templateSearchable))
                 .next(writeDataJson)
                 .next(bySeed(steps, "featurise", featuriseSeed, Stages::runsFeaturisation))
@@ -56,6 +58,24 @@ class FoldJobConfiguration {
             Function<FoldInput, Map<ChainKey, ?>> keys) {
         return steps.partitioned(name, worker, concurrency, fold -> Partitions.byChain(
                 fold.stages().runsDataPipeline() ? keys.apply(fold.input()).keySet() : Set.of()));
+    }
+
+    /**
+     * One partition per searchable chain or, with {@code foldbatch.search.shard-groups} above 1, per chain and group
+     * of its sharded databases' shards (each group searched where its partition runs, merged when read).
+     */
+    private static Step geneSearch(FoldSteps steps, Step worker, int concurrency, int shardGroups,
+            DataPipelineResources resources, PipelineStores stores) {
+        if (shardGroups <= 1) {
+            return byChain(steps, "geneSearch", worker, concurrency, ChainKey::searchable);
+        }
+        return steps.partitioned("geneSearch", worker, concurrency, fold -> {
+            Map<ChainKey, String> chains = fold.stages().runsDataPipeline() ? ChainKey.searchable(fold.input())
+                    : Map.of();
+            ShardGroupSearch groups = stores.shardGroups(resources, fold.searchEngine(), null, "geneSearch");
+            return Partitions.byChainAndShardGroup(chains.keySet(),
+                    key -> groups.groupsFor(chains.get(key), key.type(), shardGroups));
+        });
     }
 
     /**

@@ -34,6 +34,13 @@ record FoldStep(StepExecution execution, String inputHash, FoldInput input, Fold
                 context.getString(Partitions.CHAIN_SHA256));
     }
 
+    /** The shard group of a gene-search partition as {group, groups}; null when the partition searches every shard. */
+    int[] shardGroup() {
+        var context = execution.getExecutionContext();
+        return context.containsKey(Partitions.SHARD_GROUPS)
+                ? new int[] {context.getInt(Partitions.SHARD_GROUP), context.getInt(Partitions.SHARD_GROUPS)} : null;
+    }
+
     Long jobExecutionId() {
         return execution.getJobExecutionId();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.foldbatch.msa.SearchTool;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code foldbatch.*} setting. Bound here, at the edge, and converted to the plain option records of the
@@ -50,6 +51,12 @@ public record FoldbatchProperties(
      * @param mmseqsBinary        the {@code mmseqs} executable (default: PATH)
      * @param mmseqsIndexDir      managed MMseqs2 databases and indexes, one per database fingerprint (default:
      *                            {@code <data dir>/mmseqs}); may be shared by several data dirs and processes
+     * @param stageDir            fast file system (e.g. {@code /dev/shm/foldbatch}) the sequence databases are copied
+     *                            to before the first search that reads them; unset: searches read the sources
+     * @param stageMaxBytes       staged copies kept at most (least recently used evicted)
+     * @param memory              memory the searches of this process may use at once (unset: physical memory)
+     * @param shardGroups         a sharded database is searched in this many partitions per chain (1: one partition
+     *                            per chain searches every shard)
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -61,7 +68,11 @@ public record FoldbatchProperties(
             @DefaultValue("24h") Duration toolTimeout,
             @DefaultValue Map<String, String> engine,
             Path mmseqsBinary,
-            Path mmseqsIndexDir) {
+            Path mmseqsIndexDir,
+            Path stageDir,
+            @DefaultValue("100GB") DataSize stageMaxBytes,
+            DataSize memory,
+            @DefaultValue("1") int shardGroups) {
     }
 
     /**

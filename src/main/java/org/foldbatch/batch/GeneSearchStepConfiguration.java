@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcProgress;
+import org.foldbatch.pipeline.ShardGroupSearch;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +28,26 @@ class GeneSearchStepConfiguration {
             try (SearchProgress watch = new SearchProgress(SearchProgress.Kind.GENE,
                     fold.input().name() + " chain " + fold.chain().partitionName(),
                     fold.progressTarget(), progress, logInterval)) {
+                int[] shardGroup = fold.shardGroup();
+                if (shardGroup != null) {
+                    return stores.shardGroups(resources, fold.searchEngine(), fold.jobExecutionId(), fold.stepName()).searchGroup(sequence,
+                            fold.chain().type(), shardGroup[0], shardGroup[1], shardGroupParallelism(resources),
+                            resources.searchExecutor(),
+                            resources.shardSearcher());
+                }
                 return stores.pipeline(resources, fold.searchEngine(), fold.jobExecutionId(), fold.stepName())
                         .searchChain(sequence, fold.chain().type(), watch.watching(resources.searchExecutor()), watch)
                         .runs().size();
             }
         });
+    }
+
+    /**
+     * Tool runs of one shard-group partition at once: as one process searching the chain would run them (its
+     * parallel searches, each with its parallel shards; all shards when unset). The memory budget bounds them too.
+     */
+    private static int shardGroupParallelism(DataPipelineResources resources) {
+        FoldbatchProperties.Search s = resources.properties().search();
+        return s.maxParallelShards() > 0 ? s.maxParallelSearches() * s.maxParallelShards() : Integer.MAX_VALUE;
     }
 }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.foldbatch.batch.jdbc.CacheLookupLog;
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
+import org.foldbatch.batch.jdbc.JdbcShardResults;
 import org.foldbatch.batch.jdbc.JdbcConformerCache;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
@@ -29,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FoldbatchProperties.class)
-@Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcFoldInputStore.class, JdbcFoldRunRegistry.class,
+@Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcShardResults.class, JdbcFoldInputStore.class, JdbcFoldRunRegistry.class,
         JdbcOutputFolders.class, JdbcProgress.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class, JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
         InferenceResources.class, Preflight.class, FoldJobLauncher.class})
 class InfrastructureConfiguration {

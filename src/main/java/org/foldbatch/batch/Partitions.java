@@ -3,6 +3,7 @@ package org.foldbatch.batch;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -16,6 +17,8 @@ final class Partitions {
     static final String CHAIN_TYPE = "chain.type";
     static final String CHAIN_SHA256 = "chain.sha256";
     static final String SEED = "seed";
+    static final String SHARD_GROUP = "shard.group";
+    static final String SHARD_GROUPS = "shard.groups";
 
     private Partitions() {
     }
@@ -27,6 +30,30 @@ final class Partitions {
             context.putString(CHAIN_TYPE, key.type().name());
             context.putString(CHAIN_SHA256, key.sequenceSha256());
             partitions.put(key.partitionName(), context);
+        }
+        return gridSize -> partitions;
+    }
+
+    /**
+     * One partition per chain and shard group: {@code groups} gives each chain's number of groups (1: the chain's
+     * usual single partition, which searches every shard itself).
+     */
+    static Partitioner byChainAndShardGroup(Collection<ChainKey> keys, ToIntFunction<ChainKey> groups) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (ChainKey key : keys) {
+            int n = groups.applyAsInt(key);
+            for (int group = 0; group < n; group++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString(CHAIN_TYPE, key.type().name());
+                context.putString(CHAIN_SHA256, key.sequenceSha256());
+                String name = key.partitionName();
+                if (n > 1) {
+                    context.putInt(SHARD_GROUP, group);
+                    context.putInt(SHARD_GROUPS, n);
+                    name += "-shards-" + (group + 1) + "of" + n;
+                }
+                partitions.put(name, context);
+            }
         }
         return gridSize -> partitions;
     }

@@ -2,6 +2,7 @@ package org.foldbatch.batch;
 
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
+import org.foldbatch.batch.jdbc.JdbcShardResults;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
 import org.foldbatch.batch.jdbc.StepSearchCache;
@@ -9,6 +10,8 @@ import org.foldbatch.batch.jdbc.StepTemplateCache;
 import org.foldbatch.pipeline.CachedTemplates;
 import org.foldbatch.msa.SearchTool;
 import org.foldbatch.pipeline.DataPipeline;
+import org.foldbatch.pipeline.SearchCache;
+import org.foldbatch.pipeline.ShardGroupSearch;
 
 /**
  * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
@@ -16,13 +19,24 @@ import org.foldbatch.pipeline.DataPipeline;
  * @param jobExecutionId of the step asking; null for a step whose lookups are re-reads, not cache statistics
  */
 record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
-        JdbcChainMsaStore chainMsas) {
+        JdbcChainMsaStore chainMsas, JdbcShardResults shardResults) {
 
     /** @param searchEngine the engine of the fold's protein searches ({@link FoldStep#searchEngine()}) */
     DataPipeline pipeline(DataPipelineResources resources, SearchTool searchEngine, Long jobExecutionId,
             String stepName) {
-        return new DataPipeline(resources.chainSearch(searchEngine),
-                new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas);
+        return new DataPipeline(resources.chainSearch(searchEngine), searches(jobExecutionId, stepName), chainMsas);
+    }
+
+    ShardGroupSearch shardGroups(DataPipelineResources resources, SearchTool searchEngine, Long jobExecutionId,
+            String stepName) {
+        return new ShardGroupSearch(resources.chainSearch(searchEngine), searches(jobExecutionId, stepName),
+                shardResults);
+    }
+
+    /** The MSA cache, with sharded searches done in shard-group partitions merged from their stored shards. */
+    private SearchCache searches(Long jobExecutionId, String stepName) {
+        StepSearchCache cache = new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName);
+        return ShardGroupSearch.assembling(cache, shardResults, cache::keep);
     }
 
     CachedTemplates templates(DataPipelineResources resources, Long jobExecutionId, String stepName) {

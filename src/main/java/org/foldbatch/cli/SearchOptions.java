@@ -49,6 +49,21 @@ final class SearchOptions {
     @Option(names = "--hmmer-binary-dir", paramLabel = "DIR", description = "Directory of the HMMER binaries (default PATH).")
     Path hmmerBinaryDir;
 
+    @Setting("foldbatch.search.memory")
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Memory the searches of this process may use at once, e.g. 64GB (default: physical memory).")
+    String memory;
+
+    @Setting("foldbatch.search.stage-dir")
+    @Option(names = "--stage-dir", paramLabel = "DIR",
+            description = "Copy the sequence databases here (a fast file system, e.g. /dev/shm/foldbatch) before searching.")
+    Path stageDir;
+
+    @Setting("foldbatch.search.shard-groups")
+    @Option(names = "--shard-groups", paramLabel = "N",
+            description = "Search a sharded database in N partitions per chain, on any workers (default 1).")
+    Integer shardGroups;
+
     @Setting("foldbatch.template.max-template-date")
     @Option(names = "--max-template-date", paramLabel = "YYYY-MM-DD", description = "Latest template release date.")
     String maxTemplateDate;

@@ -75,7 +75,7 @@ record ConformerGeometry(double maxBondDeviation, double maxAngleDeviation, List
         return labels;
     }
 
-    private static double angle(double[][] xyz, int a, int centre, int b) {
+    static double angle(double[][] xyz, int a, int centre, int b) {
         double[] u = new double[3];
         double[] v = new double[3];
         for (int k = 0; k < 3; k++) {

@@ -1,10 +1,13 @@
 package org.foldbatch.feature;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.actelion.research.chem.Molecule;
 import com.actelion.research.chem.StereoMolecule;
+import com.actelion.research.chem.forcefield.mmff.ForceFieldMMFF94;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
 import org.openmolecules.chem.conf.gen.RigidFragmentCache;
 
@@ -24,6 +27,9 @@ import org.foldbatch.util.Hashing;
  * and seed met a fragment first.
  */
 final class Conformers {
+
+    /** Conformers tried for a SMILES ligand (seeds s, s+1, ...), each also after minimisation, before zeros. */
+    static final int SMILES_ATTEMPTS = 8;
 
     private Conformers() {
     }
@@ -50,6 +56,10 @@ final class Conformers {
         }
         for (ChemComp.Bond bond : component.bonds()) {
             text.append('|').append(bond.atom1()).append('-').append(bond.atom2()).append(',').append(bond.order());
+        }
+        if (component.smiles() != null) {
+            // Atoms and bonds do not tell stereoisomers apart; the SMILES does. Dictionary entries keep their keys.
+            text.append("|smiles:").append(component.smiles());
         }
         // The first 8 bytes of the digest are plenty to tell one component definition from another.
         return component.id() + ":" + Hashing.sha256(text.toString()).substring(0, 16);
@@ -104,32 +114,95 @@ final class Conformers {
         }
         try {
             double[][] ideal = ideal(atoms);
-            // Stereo parities are perceived from the ideal coordinates, so the conformer keeps the CCD's R/S.
-            StereoMolecule molecule = molecule(component, atoms, ideal);
-            molecule.ensureHelperArrays(Molecule.cHelperParities);
-            ConformerGenerator generator = new ConformerGenerator(seed, (RigidFragmentCache) null, false);
-            StereoMolecule conformer = generator.getOneConformerAsMolecule(molecule);
-            if (conformer == null) {
-                return new ConformerCache.Conformer(null);
+            SmilesMolecule smiles = SmilesMolecule.of(component, atoms);
+            StereoMolecule molecule;
+            int[] index;
+            if (smiles != null) {
+                // A SMILES ligand's stereo is its @/@@ and / \ markers, which only OpenChemLib's reading keeps.
+                molecule = new StereoMolecule(smiles.molecule());
+                index = smiles.heavy();
+            } else {
+                // Stereo parities are perceived from the ideal coordinates, so the conformer keeps the CCD's R/S.
+                molecule = molecule(component, atoms, ideal);
+                index = IntStream.range(0, atoms.size()).toArray();
             }
-            double[][] coordinates = new double[atoms.size()][3];
-            for (int i = 0; i < atoms.size(); i++) {
-                coordinates[i][0] = conformer.getAtomX(i);
-                coordinates[i][1] = conformer.getAtomY(i);
-                coordinates[i][2] = conformer.getAtomZ(i);
-                if (!Double.isFinite(coordinates[i][0] + coordinates[i][1] + coordinates[i][2])) {
-                    return new ConformerCache.Conformer(null);
+            molecule.ensureHelperArrays(Molecule.cHelperParities);
+            // A dictionary entry falls back to its ideal coordinates, so one attempt is enough (and keeps the
+            // conformers issue 12 recorded); a SMILES ligand's fallback is zeros, so it gets a few more.
+            int attempts = smiles != null ? SMILES_ATTEMPTS : 1;
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                StereoMolecule conformer = new ConformerGenerator(seed + attempt, (RigidFragmentCache) null, false)
+                        .getOneConformerAsMolecule(smiles != null ? new StereoMolecule(molecule) : molecule);
+                double[][] coordinates = coordinates(conformer, index);
+                if (coordinates != null && acceptable(component, atoms, ideal, smiles, coordinates)) {
+                    return new ConformerCache.Conformer(coordinates);
+                }
+                if (coordinates != null && smiles != null && minimise(conformer)) {
+                    coordinates = coordinates(conformer, index);
+                    if (coordinates != null && acceptable(component, atoms, ideal, smiles, coordinates)) {
+                        return new ConformerCache.Conformer(coordinates);
+                    }
                 }
             }
-            if (ideal != null && !ConformerGeometry.compare(component, atoms, ideal, coordinates).acceptable()) {
-                // A conformer that bends the dictionary's geometry or mirrors a stereocentre counts as failed:
-                // the ideal coordinates are used, as AlphaFold 3 does when RDKit cannot embed.
-                return new ConformerCache.Conformer(null);
-            }
-            return new ConformerCache.Conformer(coordinates);
+            return new ConformerCache.Conformer(null);
         } catch (RuntimeException e) {
             // OpenChemLib rejects some valences and metal complexes; AlphaFold 3 falls back to CCD coordinates then.
             return new ConformerCache.Conformer(null);
         }
+    }
+
+    /** The heavy atoms' coordinates in component order, null if there is no conformer or one is not finite. */
+    private static double[][] coordinates(StereoMolecule conformer, int[] index) {
+        if (conformer == null) {
+            return null;
+        }
+        double[][] coordinates = new double[index.length][];
+        for (int i = 0; i < index.length; i++) {
+            coordinates[i] = new double[]{conformer.getAtomX(index[i]), conformer.getAtomY(index[i]),
+                conformer.getAtomZ(index[i])};
+            if (!Double.isFinite(coordinates[i][0] + coordinates[i][1] + coordinates[i][2])) {
+                return null;
+            }
+        }
+        return coordinates;
+    }
+
+    /**
+     * Relaxes a conformer (with its hydrogens) in OpenChemLib's MMFF94s+ force field, in place. The self-organising
+     * generator keeps only approximate bond angles; MMFF94s fits angles to crystal and ab initio geometries. The
+     * minimiser stops after a fixed number of iterations, never on a clock. False if MMFF has no atom type for an atom.
+     */
+    static boolean minimise(StereoMolecule conformer) {
+        try {
+            ForceFieldMMFF94.initialize(ForceFieldMMFF94.MMFF94SPLUS);
+            ForceFieldMMFF94 field = new ForceFieldMMFF94(conformer, ForceFieldMMFF94.MMFF94SPLUS, new HashMap<>());
+            field.minimise();
+            double[] xyz = field.getCurrentPositions();
+            for (int i = 0; i < conformer.getAllAtoms(); i++) {
+                conformer.setAtomX(i, xyz[3 * i]);
+                conformer.setAtomY(i, xyz[3 * i + 1]);
+                conformer.setAtomZ(i, xyz[3 * i + 2]);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // BadAtomTypeException, BadRingAromException: MMFF has no type for an atom (a metal, an odd valence)
+            return false;
+        }
+    }
+
+    /**
+     * A conformer that bends the dictionary's geometry (or, for a SMILES ligand, standard geometry) or mirrors a
+     * stereocentre counts as failed, and the fallback is used, as AlphaFold 3 does when RDKit cannot embed.
+     */
+    static boolean acceptable(ChemComp component, List<ChemComp.Atom> atoms, double[][] ideal, SmilesMolecule smiles,
+            double[][] coordinates) {
+        if (ideal != null) {
+            return ConformerGeometry.compare(component, atoms, ideal, coordinates).acceptable();
+        }
+        if (smiles != null) {
+            return StandardGeometry.compare(smiles, atoms.stream().map(ChemComp.Atom::name).toList(), coordinates)
+                    .acceptable();
+        }
+        return true;
     }
 }

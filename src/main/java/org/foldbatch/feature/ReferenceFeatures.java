@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.foldbatch.constants.Elements;
 import org.foldbatch.structure.ccd.ChemComp;
 
@@ -18,6 +21,8 @@ import org.foldbatch.structure.ccd.ChemComp;
  * mask and reference-space id.
  */
 final class ReferenceFeatures {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceFeatures.class);
 
     static final long DETERMINISTIC_FRAMES_SEED = 12312837L;
 
@@ -106,7 +111,7 @@ final class ReferenceFeatures {
             return made;
         });
         List<ChemComp.Atom> atoms = Conformers.heavyAtoms(component);
-        double[][] xyz = conformer.generated() ? conformer.coordinates() : fallback(component, atoms);
+        double[][] xyz = conformer.generated() ? conformer.coordinates() : fallback(residue, atoms);
         double[][] augmented = augment(xyz, random);
         Map<String, double[]> byName = new HashMap<>();
         for (int i = 0; i < atoms.size(); i++) {
@@ -119,14 +124,27 @@ final class ReferenceFeatures {
      * AlphaFold 3's fallback: the ideal coordinates; if any is unknown and the entry was modified before the
      * cut-off, the model coordinates of every atom instead; whatever is still unknown becomes 0.
      */
-    private double[][] fallback(ChemComp component, List<ChemComp.Atom> atoms) {
+    private double[][] fallback(Residue residue, List<ChemComp.Atom> atoms) {
+        ChemComp component = residue.component();
         LocalDate modified = component.modifiedDate() == null ? null : parseDate(component.modifiedDate());
         boolean useModel = atoms.stream().anyMatch(a -> a.ideal() == null) && modified != null
                 && modified.isBefore(config.refMaxModifiedDate());
         double[][] xyz = new double[atoms.size()][];
+        int unknown = 0;
         for (int i = 0; i < atoms.size(); i++) {
             double[] value = useModel ? atoms.get(i).model() : atoms.get(i).ideal();
             xyz[i] = value == null ? new double[3] : value.clone();
+            unknown += value == null ? 1 : 0;
+        }
+        // AlphaFold 3 warns the same way; a SMILES ligand has no dictionary coordinates, so it always ends here.
+        String where = "chain " + residue.chainId() + " residue " + residue.resId() + " " + component.id();
+        if (unknown == atoms.size()) {
+            log.warn("No conformer for {} and no reference coordinates: all reference positions are 0", where);
+        } else if (unknown > 0) {
+            log.warn("No conformer for {}: {} of {} reference positions unknown, set to 0", where, unknown,
+                    atoms.size());
+        } else {
+            log.info("No conformer for {}: using its {} coordinates", where, useModel ? "model" : "ideal");
         }
         return xyz;
     }

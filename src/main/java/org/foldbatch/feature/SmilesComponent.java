@@ -9,7 +9,7 @@ import org.foldbatch.structure.ccd.ChemComp;
  * A chemical component made from a SMILES ligand as AlphaFold 3 makes it with RDKit: heavy atoms in the order the
  * SMILES writes them, named from the graph ({@code C1, C2, O1, CL1}), RDKit's element symbols and formal charges, and
  * the bonds between heavy atoms in RDKit's order and direction ({@link SmilesGraph}), which is the order of the
- * ligand's intra-residue bond features. There are no ideal coordinates.
+ * ligand's intra-residue bond features. There are no ideal coordinates; the SMILES is kept for its stereo markers.
  */
 final class SmilesComponent {
 
@@ -37,7 +37,7 @@ final class SmilesComponent {
             bonds.add(new ChemComp.Bond(names.get(bond.begin()), names.get(bond.end()), order,
                     bond.order() == SmilesGraph.Order.AROMATIC));
         }
-        return new ChemComp(componentId, componentId, "non-polymer", null, null, atoms, bonds);
+        return new ChemComp(componentId, componentId, "non-polymer", null, null, atoms, bonds, smiles);
     }
 
     static SmilesGraph parse(String smiles, String chainId) {

@@ -12,7 +12,11 @@
  *       (conformer, CCD ideal coordinates, model coordinates for entries modified before the cut-off, zeros) is the
  *       same. An atom with one {@code ?} coordinate counts as wholly unknown. A conformer's seed is derived from
  *       the component and the model seed (AlphaFold 3 draws one per residue from the seed's stream), so all residues
- *       of one component share a conformer and the bytes never depend on the process's history.</li>
+ *       of one component share a conformer and the bytes never depend on the process's history. A conformer is
+ *       quality-checked (CCD ideal geometry, or {@link org.foldbatch.feature.StandardGeometry} for SMILES ligands,
+ *       and CIP labels) and counts as failed when it does not pass; AlphaFold 3 takes whatever RDKit embeds. For a
+ *       SMILES ligand, whose fallback is zeros, a failing conformer is first minimised (MMFF94s+) and up to eight
+ *       seeded attempts are made.</li>
  *   <li>SMILES ligands are parsed by {@link org.foldbatch.feature.SmilesGraph} following RDKit's grammar rather
  *       than by RDKit; it reproduces the atom order, bond order and direction, names and charges AlphaFold 3 gets
  *       (including the sanitizer's nitro/halogen-oxide clean-up), but not RDKit's valence checks: a SMILES RDKit

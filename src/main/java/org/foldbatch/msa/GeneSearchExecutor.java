@@ -45,4 +45,19 @@ public final class GeneSearchExecutor implements Function<SearchRequest, SearchR
             }
         };
     }
+
+    /**
+     * Runs one shard of a sharded database: {@code oneShard} from {@link ShardPartition#shardRequest}. HMMER only:
+     * MMseqs2 searches a database through its own whole index, never shard by shard.
+     */
+    public ShardPartition.ShardResult searchShard(SearchRequest oneShard) {
+        ShardedSearch.ShardRun run = switch (oneShard.tool()) {
+            case JACKHMMER -> jackhmmer.searchShard(oneShard);
+            case NHMMER -> nhmmer.searchShard(oneShard);
+            case MMSEQS2 -> throw new IllegalArgumentException("Database " + oneShard.database().name()
+                    + " is searched with MMseqs2, which does not search shard groups; set"
+                    + " foldbatch.search.shard-groups=1 or search it with jackhmmer");
+        };
+        return new ShardPartition.ShardResult(run.a3m(), run.hits(), run.tblout(), run.cpuSeconds());
+    }
 }

@@ -61,6 +61,11 @@ public final class Jackhmmer {
         return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
+    /** One shard of a sharded search, for {@link ShardPartition}. */
+    ShardedSearch.ShardRun searchShard(SearchRequest oneShard) {
+        return ShardedSearch.searchOne(oneShard, tempRoot, this::runShard);
+    }
+
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
         SearchFiles.createDirectories(dir);
         Path query = dir.resolve("query.fasta");

@@ -51,6 +51,11 @@ public final class Nhmmer {
         return ShardedSearch.search(request, tempRoot, this::runShard);
     }
 
+    /** One shard of a sharded search, for {@link ShardPartition}. */
+    ShardedSearch.ShardRun searchShard(SearchRequest oneShard) {
+        return ShardedSearch.searchOne(oneShard, tempRoot, this::runShard);
+    }
+
     private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
         SearchFiles.createDirectories(dir);
         String fileName = databaseFile.getFileName().toString();

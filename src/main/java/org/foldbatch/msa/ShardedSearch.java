@@ -43,16 +43,31 @@ final class ShardedSearch {
             }
             List<ShardRun> runs = runAll(database.files(), request.maxParallelShards(),
                     (shard, index) -> shardSearch.run(request, shard, tempDir.resolve("shard-" + index), true));
-            List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
-            double cpu = 0;
-            for (ShardRun run : runs) {
-                outputs.add(new ShardMerge.ShardOutput(run.a3m(), run.tblout()));
-                cpu += run.cpuSeconds();
-            }
-            ShardMerge.Merged merged = ShardMerge.merge(request.tool(), request.sequence(), outputs,
-                    request.maxSequences());
-            return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, seconds(start), tool,
-                    database.name());
+            return merge(request, runs, seconds(start));
+        } finally {
+            SearchFiles.deleteRecursively(tempDir);
+        }
+    }
+
+    /** The shards' runs, in shard order, merged as AlphaFold 3 merges them into one result. */
+    static SearchResult merge(SearchRequest request, List<ShardRun> runs, double wallSeconds) {
+        List<ShardMerge.ShardOutput> outputs = new ArrayList<>();
+        double cpu = 0;
+        for (ShardRun run : runs) {
+            outputs.add(new ShardMerge.ShardOutput(run.a3m(), run.tblout()));
+            cpu += run.cpuSeconds();
+        }
+        ShardMerge.Merged merged = ShardMerge.merge(request.tool(), request.sequence(), outputs,
+                request.maxSequences());
+        return new SearchResult(merged.a3m(), merged.hits(), merged.rows(), cpu, wallSeconds,
+                request.tool().binaryName(), request.database().name());
+    }
+
+    /** One shard alone (the request's database narrowed to it), with its tblout for a later merge. */
+    static ShardRun searchOne(SearchRequest request, Path tempRoot, ShardSearch shardSearch) {
+        Path tempDir = SearchFiles.createTempDir(tempRoot, request.tool().binaryName() + "-shard-");
+        try {
+            return shardSearch.run(request, request.database().requireFiles().files().get(0), tempDir, true);
         } finally {
             SearchFiles.deleteRecursively(tempDir);
         }

@@ -21,7 +21,8 @@ import org.foldbatch.structure.ccd.ChemComp;
  * Issue 13 item 5: for every component of the shipped dictionaries, the coordinates {@code ref_pos} is built from
  * (the conformer, or the CCD ideal coordinates when the conformer failed) keep every heavy-atom bond within 0.1 Å and
  * every bond angle within 10° of the CCD ideal geometry, and every stereocentre the CCD labels R or S in
- * {@code pdbx_stereo_config} keeps that CIP label (perceived by OpenChemLib from the 3D coordinates). SMILES ligands are not covered here (see the report of issue 13).
+ * {@code pdbx_stereo_config} keeps that CIP label (perceived by OpenChemLib from the 3D coordinates). SMILES ligands,
+ * which have no ideal coordinates, are checked against standard geometry by {@link SmilesConformerQualityTests}.
  */
 class ConformerQualityTests {
 

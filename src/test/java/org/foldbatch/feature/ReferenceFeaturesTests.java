@@ -104,4 +104,40 @@ class ReferenceFeaturesTests {
         assertThat(distance(pos, 24, 48)).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(batch.get("ref_element").ints()[0]).isZero();
     }
+
+    /**
+     * A SMILES ligand whose conformer failed falls back as AlphaFold 3's does: its RDKit-built entry has no
+     * coordinates, so every atom is at 0 before augmentation, i.e. all at one random point after it. The failure is
+     * the one the conformer cache records when generation fails (a null conformer), for the ligand's own key.
+     */
+    @Test
+    void aSmilesLigandWithoutConformerFallsBackToZeros() {
+        ChemComp ethanol = SmilesComponent.of("LIG_B", "CCO", "B");
+        String key = Conformers.key(ethanol);
+        ConformerCache failed = new ConformerCache() {
+            @Override
+            public Optional<Conformer> get(String componentKey, long seed) {
+                return componentKey.equals(key) ? Optional.of(new Conformer(null)) : Optional.empty();
+            }
+
+            @Override
+            public void put(String componentKey, long seed, Conformer conformer) {
+            }
+        };
+        FoldInput input = FoldInput.of("smiles", List.of(1L), List.of(ProteinChain.of("A", "GA"),
+                Ligand.ofSmiles("B", "CCO")));
+
+        float[] fallback = new Featuriser(FeaturiserConfig.defaults(CCD).withBuckets(null)
+                .withConformerCache(failed)).featurise(input, 5).get("ref_pos").floats();
+        float[] generated = new Featuriser(FeaturiserConfig.defaults(CCD).withBuckets(null))
+                .featurise(input, 5).get("ref_pos").floats();
+
+        // tokens 0-1 are GA, 2-4 the ligand's C1, C2, O1 (slot 0 of each token)
+        assertThat(distance(fallback, 2 * 24, 3 * 24)).isZero();
+        assertThat(distance(fallback, 2 * 24, 4 * 24)).isZero();
+        assertThat(distance(generated, 2 * 24, 3 * 24)).isBetween(1.4, 1.65);
+        // the protein's conformers are untouched by the ligand's fallback
+        assertThat(java.util.Arrays.copyOfRange(fallback, 0, 2 * 24 * 3))
+                .containsExactly(java.util.Arrays.copyOfRange(generated, 0, 2 * 24 * 3));
+    }
 }

@@ -34,15 +34,21 @@ public final class StepSearchCache implements SearchCache {
 
     @Override
     public void store(SearchRequest request, SearchResult result) {
-        String key = request.cacheKey();
-        MsaCacheEntry entry = new MsaCacheEntry(key, Hashing.sha256(request.sequence()), request.type().name(),
-                result.tool(), result.database(), request.databaseFingerprint(),
-                String.join(" ", request.searchFlags()), result.a3m(), result.hits(), result.rowsKept(),
-                result.cpuSeconds(), result.wallSeconds());
-        cache.save(entry);
+        MsaCacheEntry entry = keep(request, result);
+        String key = entry.cacheKey();
         toolRuns.record(jobExecutionId, stepName, new JdbcToolRunLog.ToolRunRecord(key, entry.sequenceSha256(),
                 result.tool(), result.database(), result.hits(), result.rowsKept(), result.cpuSeconds(),
                 result.wallSeconds()));
+    }
+
+    /** Stores a result no tool run of this step made (a merge of stored shards), so no tool run is logged. */
+    public MsaCacheEntry keep(SearchRequest request, SearchResult result) {
+        MsaCacheEntry entry = new MsaCacheEntry(request.cacheKey(), Hashing.sha256(request.sequence()),
+                request.type().name(), result.tool(), result.database(), request.databaseFingerprint(),
+                String.join(" ", request.searchFlags()), result.a3m(), result.hits(), result.rowsKept(),
+                result.cpuSeconds(), result.wallSeconds());
+        cache.save(entry);
+        return entry;
     }
 
     private static SearchResult result(MsaCacheEntry e) {

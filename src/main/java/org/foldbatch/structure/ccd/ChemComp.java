@@ -8,14 +8,22 @@ import java.util.Objects;
  *
  * @param parentId {@code _chem_comp.mon_nstd_parent_comp_id}, {@code null} when the CCD has {@code ?}
  * @param modifiedDate {@code _chem_comp.pdbx_modified_date} as written, {@code null} when absent
+ * @param smiles the SMILES an input ligand's entry was built from, {@code null} for a dictionary entry: its stereo
+ *               markers are the only record of the ligand's stereocentres, since such an entry has no coordinates
  */
 public record ChemComp(String id, String name, String type, String parentId, String modifiedDate, List<Atom> atoms,
-                       List<Bond> bonds) {
+                       List<Bond> bonds, String smiles) {
 
     public ChemComp {
         Objects.requireNonNull(id, "id");
         atoms = List.copyOf(atoms);
         bonds = List.copyOf(bonds);
+    }
+
+    /** A dictionary entry (CCD or userCCD). */
+    public ChemComp(String id, String name, String type, String parentId, String modifiedDate, List<Atom> atoms,
+            List<Bond> bonds) {
+        this(id, name, type, parentId, modifiedDate, atoms, bonds, null);
     }
 
     /**
