@@ -44,6 +44,8 @@ public record FoldbatchProperties(
      * @param parallelChains      gene-search partitions (unique chains) run at the same time in one process
      * @param hmmerBinaryDir      directory holding jackhmmer, nhmmer, hmmbuild, hmmalign, hmmsearch (default: PATH)
      * @param toolTimeout         a search running longer is killed and its partition fails
+     * @param claimTimeout        a claim on a search (or template search) whose holder on another host has been
+     *                            silent this long is taken over; a dead holder on this host is taken over at once
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -52,7 +54,8 @@ public record FoldbatchProperties(
             @DefaultValue("0") int maxParallelShards,
             @DefaultValue("1") int parallelChains,
             Path hmmerBinaryDir,
-            @DefaultValue("24h") Duration toolTimeout) {
+            @DefaultValue("24h") Duration toolTimeout,
+            @DefaultValue("2m") Duration claimTimeout) {
     }
 
     /**

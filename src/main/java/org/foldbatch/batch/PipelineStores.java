@@ -1,13 +1,17 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
+
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.jdbc.JdbcWorkClaims;
 import org.foldbatch.batch.jdbc.StepSearchCache;
 import org.foldbatch.batch.jdbc.StepTemplateCache;
 import org.foldbatch.pipeline.CachedTemplates;
 import org.foldbatch.pipeline.DataPipeline;
+import org.foldbatch.pipeline.SharedWork;
 
 /**
  * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
@@ -15,15 +19,22 @@ import org.foldbatch.pipeline.DataPipeline;
  * @param jobExecutionId of the step asking; null for a step whose lookups are re-reads, not cache statistics
  */
 record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
-        JdbcChainMsaStore chainMsas) {
+        JdbcChainMsaStore chainMsas, JdbcWorkClaims claims) {
+
+    /** How often a job waiting for another process's search looks for its result. */
+    private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     DataPipeline pipeline(DataPipelineResources resources, Long jobExecutionId, String stepName) {
         return new DataPipeline(resources.chainSearch(),
-                new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas);
+                new StepSearchCache(msaCache, toolRuns, jobExecutionId, stepName), chainMsas, shared());
     }
 
     CachedTemplates templates(DataPipelineResources resources, Long jobExecutionId, String stepName) {
         return new CachedTemplates(resources.templateConfig(),
-                new StepTemplateCache(templateCache, toolRuns, jobExecutionId, stepName));
+                new StepTemplateCache(templateCache, toolRuns, jobExecutionId, stepName), shared());
+    }
+
+    private SharedWork shared() {
+        return new SharedWork(claims, WAIT_POLL);
     }
 }

@@ -17,17 +17,25 @@ public final class CachedTemplates {
 
     private final TemplateSearchConfig config;
     private final TemplateCache cache;
+    private final SharedWork shared;
 
     public CachedTemplates(TemplateSearchConfig config, TemplateCache cache) {
+        this(config, cache, SharedWork.alone());
+    }
+
+    /** @param shared makes a template search other processes want at the same moment run in one of them only */
+    public CachedTemplates(TemplateSearchConfig config, TemplateCache cache, SharedWork shared) {
         this.config = config;
         this.cache = cache;
+        this.shared = shared;
     }
 
     /** The chain's templates from the cache, or searched with {@code profileA3m} and stored. */
     public List<Template> searched(ProteinChain chain, String profileA3m) {
         String seq = chain.oneLetterSequence();
         String key = config.cacheKey(seq, profileA3m);
-        return cache.find(key).orElseGet(() -> {
+        return cache.find(key).orElseGet(() -> shared.once(key, "template search of chain " + chain.id(),
+                () -> cache.peek(key), () -> {
             TemplateSearch.Result result = new TemplateSearch(config).searchWithReport(seq, profileA3m);
             result.skipped().forEach(s -> log.info("template {} skipped: {}", s.hit(), s.reason()));
             List<Template> templates = result.hits().stream().map(CachedTemplates::toTemplate).toList();
@@ -35,7 +43,7 @@ public final class CachedTemplates {
             log.info("template search: {} hits, {} templates kept ({})", result.hitsFound(), templates.size(),
                     String.join(", ", result.hits().stream().map(TemplateHit::name).toList()));
             return templates;
-        });
+        }));
     }
 
     /** Re-reads templates a completed template-search step stored; never searches. */

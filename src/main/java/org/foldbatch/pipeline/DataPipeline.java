@@ -27,11 +27,18 @@ public final class DataPipeline {
     private final ChainMsaSearch search;
     private final SearchCache searches;
     private final MergedMsaStore merged;
+    private final SharedWork shared;
 
     public DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged) {
+        this(search, searches, merged, SharedWork.alone());
+    }
+
+    /** @param shared makes a search that other processes want at the same moment run in one of them only */
+    public DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged, SharedWork shared) {
         this.search = search;
         this.searches = searches;
         this.merged = merged;
+        this.shared = shared;
     }
 
     /** Searches one chain against its databases (cached ones are not run again) and stores the merged MSAs. */
@@ -49,7 +56,7 @@ public final class DataPipeline {
     public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool,
             SearchDone listener) {
         List<SearchRequest> requests = search.requests(sequence, type);
-        Function<SearchRequest, SearchResult> cached = CachedSearches.searching(searches, tool);
+        Function<SearchRequest, SearchResult> cached = CachedSearches.searching(searches, shared, tool);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         ChainMsas msas = search.search(requests, request -> {
             SearchResult result = cached.apply(request);
