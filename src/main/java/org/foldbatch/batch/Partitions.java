@@ -16,6 +16,7 @@ final class Partitions {
     static final String CHAIN_TYPE = "chain.type";
     static final String CHAIN_SHA256 = "chain.sha256";
     static final String SEED = "seed";
+    private static final String SEED_PREFIX = "seed-";
 
     private Partitions() {
     }
@@ -36,8 +37,16 @@ final class Partitions {
         for (long seed : seeds) {
             ExecutionContext context = new ExecutionContext();
             context.putLong(SEED, seed);
-            partitions.put("seed-" + seed, context);
+            partitions.put(SEED_PREFIX + seed, context);
         }
         return gridSize -> partitions;
+    }
+
+    /** The seed of the partition {@link #bySeed} named {@code name}. */
+    static long seedOf(String name) {
+        if (!name.startsWith(SEED_PREFIX)) {
+            throw new IllegalStateException("partition " + name + " is not named after a seed");
+        }
+        return Long.parseLong(name.substring(SEED_PREFIX.length()));
     }
 }
