@@ -29,6 +29,40 @@ public final class TestProcesses {
         return dir;
     }
 
+    /** As {@link #slowHmmerWrappers}, but {@code -h} (the version probe at start) answers at once: only work waits. */
+    public static Path slowSearchWrappers(Path dir, String seconds) throws IOException {
+        Files.createDirectories(dir);
+        for (String tool : HMMER) {
+            Path wrapper = dir.resolve(tool);
+            Files.writeString(wrapper, "#!/bin/sh\n[ \"$1\" = -h ] || sleep " + seconds + "\nexec " + which(tool)
+                    + " \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+
+    /** {@code foldbatch ARGS} in a child JVM on this test's classpath. */
+    public static List<String> foldbatch(List<String> args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "org.foldbatch.cli.Main"));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Starts {@code command} with its output and errors in {@code log}. */
+    public static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** SIGKILL to {@code process} and the processes it started, as {@code kill -9} would; waits for it to end. */
+    public static void kill(Process process) throws InterruptedException {
+        List<ProcessHandle> family = process.descendants().toList();
+        process.destroyForcibly();
+        family.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** A process log for assertion messages; empty when the process has not written one yet. */
     public static String read(Path log) {
         try {

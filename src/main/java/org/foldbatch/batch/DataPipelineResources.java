@@ -1,6 +1,5 @@
 package org.foldbatch.batch;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +26,9 @@ import org.foldbatch.msa.ToolRunner;
 import org.foldbatch.pipeline.DatabaseLocations;
 import org.foldbatch.template.TemplateDatabase;
 import org.foldbatch.template.TemplateSearchConfig;
+import org.foldbatch.util.ScratchSpace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,6 +37,8 @@ import org.springframework.util.unit.DataSize;
  */
 public final class DataPipelineResources {
 
+    private static final Logger log = LoggerFactory.getLogger(DataPipelineResources.class);
+
     private final FoldbatchProperties properties;
     private final ToolRunner toolRunner = new ToolRunner();
     private volatile HmmerBinaries binaries;
@@ -42,6 +46,8 @@ public final class DataPipelineResources {
     private volatile String mmseqsVersion;
     private final Map<String, GeneSearchPlan> plans = new ConcurrentHashMap<>();
     private MemoryBudget memoryBudget;
+
+    private volatile Path scratch;
 
     public DataPipelineResources(FoldbatchProperties properties) {
         this.properties = properties;
@@ -164,7 +170,7 @@ public final class DataPipelineResources {
             return new TemplateSearchConfig(templateFile(TemplateDatabase.PDB_SEQRES),
                     templateFile(TemplateDatabase.PDB_MMCIF_DIR),
                     t.maxTemplateDate(), t.maxHits(), cpus, properties.search().hmmerBinaryDir(),
-                    properties.search().toolTimeout());
+                    properties.search().toolTimeout(), scratchDir());
         } catch (IllegalArgumentException e) {
             throw new FoldbatchException("settings: " + e.getMessage(), e);
         }
@@ -191,13 +197,23 @@ public final class DataPipelineResources {
         return Path.of(locations().path(file.role(), file.defaultFile()));
     }
 
-    private Path scratchDir() {
-        Path dir = properties.dataDir().resolve("scratch");
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new FoldbatchException("data dir: cannot create " + dir + ": " + e.getMessage(), e);
+    /**
+     * This process's own directory under {@code <data-dir>/scratch}; the first call also removes the directories
+     * that killed processes of this host left there (never a running one's).
+     */
+    private synchronized Path scratchDir() {
+        if (scratch == null) {
+            Path root = properties.dataDir().resolve("scratch");
+            try {
+                int removed = ScratchSpace.removeDead(root);
+                if (removed > 0) {
+                    log.info("removed the scratch files of {} process(es) that no longer run from {}", removed, root);
+                }
+                scratch = ScratchSpace.ofThisProcess(root);
+            } catch (java.io.UncheckedIOException e) {
+                throw new FoldbatchException("data dir: " + e.getMessage(), e);
+            }
         }
-        return dir;
+        return scratch;
     }
 }

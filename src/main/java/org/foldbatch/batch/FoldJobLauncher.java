@@ -210,13 +210,12 @@ public final class FoldJobLauncher {
 
     /** Takes the folder for this process; refuses while another live process writes into it. */
     private String hold(String name, Path jobDir) {
-        String me = ProcessOwner.hostName() + " " + ProcessHandle.current().pid() + " "
-                + ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        String me = ProcessOwner.currentToken();
         if (folders.hold(jobDir, me, null)) {
             return me;
         }
         Optional<String> other = folders.holder(jobDir);
-        if (other.isPresent() && !holderAlive(other.get()) && folders.hold(jobDir, me, other.get())) {
+        if (other.isPresent() && !ProcessOwner.tokenMayRun(other.get()) && folders.hold(jobDir, me, other.get())) {
             return me;
         }
         if (other.isEmpty() && folders.hold(jobDir, me, null)) {
@@ -224,17 +223,6 @@ public final class FoldJobLauncher {
         }
         throw new FoldbatchException(name + ": " + jobDir + " is being written by another launch of this input ("
                 + other.orElse("?") + "); wait for it to finish");
-    }
-
-    /** A holder is gone when it ran on this host and its process (pid with that start time) no longer runs. */
-    private static boolean holderAlive(String holder) {
-        String[] parts = holder.split(" ");
-        if (parts.length != 3 || !parts[0].equals(ProcessOwner.hostName())) {
-            return true;
-        }
-        return ProcessHandle.of(Long.parseLong(parts[1])).filter(ProcessHandle::isAlive)
-                .map(p -> p.info().startInstant().map(i -> i.toEpochMilli() == Long.parseLong(parts[2])).orElse(true))
-                .orElse(false);
     }
 
     private void recoverIfCrashed(String name, JobExecution running) {

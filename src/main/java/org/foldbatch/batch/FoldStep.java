@@ -24,14 +24,36 @@ record FoldStep(StepExecution execution, String inputHash, FoldInput input, Fold
                 FoldJobParameters.outputLayout(parameters, input), FoldJobParameters.searchEngine(parameters));
     }
 
+    /*
+     * A process killed while Spring Batch created a step's partitions can leave a partition whose execution context
+     * was never saved, and a restart reuses that empty context. The partition's name carries the same key
+     * (Partitions names each one after it), so the key is read back from the name then.
+     */
+
     long seed() {
-        return execution.getExecutionContext().getLong(Partitions.SEED);
+        var context = execution.getExecutionContext();
+        return context.containsKey(Partitions.SEED) ? context.getLong(Partitions.SEED)
+                : Partitions.seedOf(partitionName());
     }
 
     ChainKey chain() {
         var context = execution.getExecutionContext();
-        return new ChainKey(MoleculeType.valueOf(context.getString(Partitions.CHAIN_TYPE)),
-                context.getString(Partitions.CHAIN_SHA256));
+        if (context.containsKey(Partitions.CHAIN_SHA256)) {
+            return new ChainKey(MoleculeType.valueOf(context.getString(Partitions.CHAIN_TYPE)),
+                    context.getString(Partitions.CHAIN_SHA256));
+        }
+        String name = partitionName();
+        return java.util.stream.Stream.concat(ChainKey.searchable(input).keySet().stream(),
+                        ChainKey.templateSearchable(input).keySet().stream())
+                .filter(key -> key.partitionName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(execution.getStepName()
+                        + ": no chain of the input has this partition's name"));
+    }
+
+    /** The partition's name: what follows the worker step's name and ':' in the step execution's name. */
+    private String partitionName() {
+        String step = execution.getStepName();
+        return step.substring(step.indexOf(':') + 1);
     }
 
     /** The shard group of a gene-search partition as {group, groups}; null when the partition searches every shard. */

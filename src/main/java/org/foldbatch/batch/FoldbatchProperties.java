@@ -57,6 +57,8 @@ public record FoldbatchProperties(
      * @param memory              memory the searches of this process may use at once (unset: physical memory)
      * @param shardGroups         a sharded database is searched in this many partitions per chain (1: one partition
      *                            per chain searches every shard)
+     * @param claimTimeout        a claim on a search (or template search) whose holder on another host has been
+     *                            silent this long is taken over; a dead holder on this host is taken over at once
      */
     public record Search(
             @DefaultValue("0") int jackhmmerCpus,
@@ -72,7 +74,8 @@ public record FoldbatchProperties(
             Path stageDir,
             @DefaultValue("100GB") DataSize stageMaxBytes,
             DataSize memory,
-            @DefaultValue("1") int shardGroups) {
+            @DefaultValue("1") int shardGroups,
+            @DefaultValue("2m") Duration claimTimeout) {
     }
 
     /**

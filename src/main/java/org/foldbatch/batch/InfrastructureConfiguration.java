@@ -14,6 +14,7 @@ import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.jdbc.JdbcWorkClaims;
 import org.foldbatch.batch.jdbc.NewTransactions;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,6 +61,11 @@ class InfrastructureConfiguration {
     @Bean
     JdbcTemplateCache templateCache(JdbcTemplate jdbc, CacheLookupLog lookups, NewTransactions writes) {
         return new JdbcTemplateCache(jdbc, lookups, writes);
+    }
+
+    @Bean
+    JdbcWorkClaims workClaims(JdbcTemplate jdbc, NewTransactions own, FoldbatchProperties properties) {
+        return new JdbcWorkClaims(jdbc, own, properties.search().claimTimeout());
     }
 
     @Bean

@@ -19,6 +19,7 @@ final class Partitions {
     static final String SEED = "seed";
     static final String SHARD_GROUP = "shard.group";
     static final String SHARD_GROUPS = "shard.groups";
+    private static final String SEED_PREFIX = "seed-";
 
     private Partitions() {
     }
@@ -63,8 +64,16 @@ final class Partitions {
         for (long seed : seeds) {
             ExecutionContext context = new ExecutionContext();
             context.putLong(SEED, seed);
-            partitions.put("seed-" + seed, context);
+            partitions.put(SEED_PREFIX + seed, context);
         }
         return gridSize -> partitions;
+    }
+
+    /** The seed of the partition {@link #bySeed} named {@code name}. */
+    static long seedOf(String name) {
+        if (!name.startsWith(SEED_PREFIX)) {
+            throw new IllegalStateException("partition " + name + " is not named after a seed");
+        }
+        return Long.parseLong(name.substring(SEED_PREFIX.length()));
     }
 }

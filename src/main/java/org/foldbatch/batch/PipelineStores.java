@@ -1,10 +1,13 @@
 package org.foldbatch.batch;
 
+import java.time.Duration;
+
 import org.foldbatch.batch.jdbc.JdbcChainMsaStore;
 import org.foldbatch.batch.jdbc.JdbcMsaCache;
 import org.foldbatch.batch.jdbc.JdbcShardResults;
 import org.foldbatch.batch.jdbc.JdbcTemplateCache;
 import org.foldbatch.batch.jdbc.JdbcToolRunLog;
+import org.foldbatch.batch.jdbc.JdbcWorkClaims;
 import org.foldbatch.batch.jdbc.StepSearchCache;
 import org.foldbatch.batch.jdbc.StepTemplateCache;
 import org.foldbatch.pipeline.CachedTemplates;
@@ -12,6 +15,7 @@ import org.foldbatch.msa.SearchTool;
 import org.foldbatch.pipeline.DataPipeline;
 import org.foldbatch.pipeline.SearchCache;
 import org.foldbatch.pipeline.ShardGroupSearch;
+import org.foldbatch.pipeline.SharedWork;
 
 /**
  * The JDBC stores behind the data pipeline, handed to each data-pipeline step as the plain service it calls.
@@ -19,12 +23,16 @@ import org.foldbatch.pipeline.ShardGroupSearch;
  * @param jobExecutionId of the step asking; null for a step whose lookups are re-reads, not cache statistics
  */
 record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, JdbcToolRunLog toolRuns,
-        JdbcChainMsaStore chainMsas, JdbcShardResults shardResults) {
+        JdbcChainMsaStore chainMsas, JdbcShardResults shardResults, JdbcWorkClaims claims) {
+
+    /** How often a job waiting for another process's search looks for its result. */
+    private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     /** @param searchEngine the engine of the fold's protein searches ({@link FoldStep#searchEngine()}) */
     DataPipeline pipeline(DataPipelineResources resources, SearchTool searchEngine, Long jobExecutionId,
             String stepName) {
-        return new DataPipeline(resources.chainSearch(searchEngine), searches(jobExecutionId, stepName), chainMsas);
+        return new DataPipeline(resources.chainSearch(searchEngine), searches(jobExecutionId, stepName), chainMsas,
+                shared());
     }
 
     ShardGroupSearch shardGroups(DataPipelineResources resources, SearchTool searchEngine, Long jobExecutionId,
@@ -41,6 +49,10 @@ record PipelineStores(JdbcMsaCache msaCache, JdbcTemplateCache templateCache, Jd
 
     CachedTemplates templates(DataPipelineResources resources, Long jobExecutionId, String stepName) {
         return new CachedTemplates(resources.templateConfig(),
-                new StepTemplateCache(templateCache, toolRuns, jobExecutionId, stepName));
+                new StepTemplateCache(templateCache, toolRuns, jobExecutionId, stepName), shared());
+    }
+
+    private SharedWork shared() {
+        return new SharedWork(claims, WAIT_POLL);
     }
 }

@@ -93,7 +93,9 @@ public final class ToolRunner {
         try {
             List<String> fullCommand = new ArrayList<>(DIE_WITH_PARENT);
             if (timeBinary != null) {
-                timeFile = Files.createTempFile("foldbatch-time-", ".txt");
+                // in the tool's own directory (the process's scratch) when it has one, so a kill leaves it there
+                timeFile = workDir == null ? Files.createTempFile("foldbatch-time-", ".txt")
+                        : Files.createTempFile(workDir, "foldbatch-time-", ".txt");
                 fullCommand.addAll(List.of(timeBinary.toString(), "-f", "%e %U %S", "-o", timeFile.toString()));
                 fullCommand.addAll(DIE_WITH_PARENT);
             }

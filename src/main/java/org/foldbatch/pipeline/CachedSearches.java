@@ -16,10 +16,15 @@ public final class CachedSearches {
     private CachedSearches() {
     }
 
-    /** Served from {@code cache} when possible; otherwise run by {@code tool} and stored. */
-    public static Function<SearchRequest, SearchResult> searching(SearchCache cache,
+    /**
+     * Served from {@code cache} when possible; otherwise run by {@code tool} and stored, by one process only when
+     * several want the same search at once ({@code shared}): the others wait and read what it stored.
+     */
+    public static Function<SearchRequest, SearchResult> searching(SearchCache cache, SharedWork shared,
             Function<SearchRequest, SearchResult> tool) {
-        return request -> cache.find(request).orElseGet(() -> run(cache, tool, request));
+        return request -> cache.find(request).orElseGet(() -> shared.once(request.cacheKey(),
+                request.tool().binaryName() + " against " + request.database().name(), () -> cache.peek(request),
+                () -> run(cache, tool, request)));
     }
 
     /** Only what an earlier step stored: steps after the gene search must never start a process. */

@@ -21,8 +21,14 @@ import org.foldbatch.util.Hashing;
  * AlphaFold 3's data pipeline over stored results: the gene search of a chain merges its MSAs once and stores them;
  * the template search and the completed input read them back (or, when the store lost them, merge the stored
  * single-database results again without running a tool).
+ *
+ * @param shared makes a search that other processes want at the same moment run in one of them only
  */
-public record DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged) {
+public record DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged, SharedWork shared) {
+
+    public DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMsaStore merged) {
+        this(search, searches, merged, SharedWork.alone());
+    }
 
     /** Searches one chain against its databases (cached ones are not run again) and stores the merged MSAs. */
     public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool) {
@@ -39,7 +45,7 @@ public record DataPipeline(ChainMsaSearch search, SearchCache searches, MergedMs
     public ChainMsas searchChain(String sequence, MoleculeType type, Function<SearchRequest, SearchResult> tool,
             SearchDone listener) {
         List<SearchRequest> requests = search.requests(sequence, type);
-        Function<SearchRequest, SearchResult> cached = CachedSearches.searching(searches, tool);
+        Function<SearchRequest, SearchResult> cached = CachedSearches.searching(searches, shared, tool);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         ChainMsas msas = search.search(requests, request -> {
             SearchResult result = cached.apply(request);

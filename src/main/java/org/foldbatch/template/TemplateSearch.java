@@ -99,7 +99,8 @@ public final class TemplateSearch {
         var bin = HmmerBinaries.locate(config.hmmerBinDir());
         Path work = null;
         try {
-            work = Files.createTempDirectory("foldbatch-templates-");
+            work = config.scratchDir() == null ? Files.createTempDirectory("foldbatch-templates-")
+                    : Files.createTempDirectory(config.scratchDir(), "templates-");
             var msa = work.resolve("query.msa");
             var hmm = work.resolve("query.hmm");
             var sto = work.resolve("output.sto");

@@ -13,9 +13,10 @@ import org.foldbatch.util.Hashing;
  * Template search settings. The filter thresholds are AF3's released defaults; the hmmsearch flags are fixed.
  *
  * @param hmmerBinDir directory holding hmmbuild and hmmsearch
+ * @param scratchDir  where each search's temporary directory goes (null: the system's); not part of any result
  */
 public record TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate maxTemplateDate, int maxHits,
-                                   int hmmsearchCpus, Path hmmerBinDir, Duration timeout) {
+                                   int hmmsearchCpus, Path hmmerBinDir, Duration timeout, Path scratchDir) {
 
     /** Bump when a change in this package can change which templates are found or how they are written. */
     static final String ALGORITHM_VERSION = "foldbatch-templates-2";
@@ -30,6 +31,12 @@ public record TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate ma
         if (hmmsearchCpus < 1) {
             throw new IllegalArgumentException("hmmsearchCpus must be >= 1, got " + hmmsearchCpus);
         }
+    }
+
+    /** Temporary directories in the system's temporary directory. */
+    public TemplateSearchConfig(Path seqresFasta, Path mmcifDir, LocalDate maxTemplateDate, int maxHits,
+            int hmmsearchCpus, Path hmmerBinDir, Duration timeout) {
+        this(seqresFasta, mmcifDir, maxTemplateDate, maxHits, hmmsearchCpus, hmmerBinDir, timeout, null);
     }
 
     public static TemplateSearchConfig defaults(Path seqresFasta, Path mmcifDir, LocalDate maxTemplateDate) {

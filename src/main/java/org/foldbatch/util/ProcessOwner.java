@@ -35,6 +35,34 @@ public record ProcessOwner(String host, long pid) {
         return !onThisHost() || aliveSince(workStarted);
     }
 
+    /**
+     * This process as one string, {@code "host pid start-millis"}: what a claim or hold row records, so that another
+     * process can tell whether its holder still runs ({@link #tokenMayRun}) even after the pid was reused.
+     */
+    public static String currentToken() {
+        return hostName() + " " + ProcessHandle.current().pid() + " "
+                + ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+    }
+
+    /**
+     * Whether the process a {@link #currentToken} names may still run: false only when it ran on this host and no
+     * process with its pid and start time runs now. Another host's process cannot be checked from here, so it may.
+     */
+    public static boolean tokenMayRun(String token) {
+        String[] parts = token.split(" ");
+        if (parts.length != 3 || !parts[0].equals(hostName())) {
+            return true;
+        }
+        try {
+            long start = Long.parseLong(parts[2]);
+            return ProcessHandle.of(Long.parseLong(parts[1])).filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().startInstant().map(i -> i.toEpochMilli() == start).orElse(true))
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** Whether this host's process {@code pid} runs and started no later than {@code workStarted} (null: any time). */
     public boolean aliveSince(Instant workStarted) {
         return ProcessHandle.of(pid)

@@ -27,6 +27,11 @@ public final class NewTransactions {
         return new NewTransactions();
     }
 
+    /** A read in a fresh transaction: {@code CURRENT_TIMESTAMP} is now, not when a long step transaction began. */
+    public <T> T call(java.util.function.Supplier<T> read) {
+        return template == null ? read.get() : template.execute(status -> read.get());
+    }
+
     public void run(Runnable write) {
         if (template == null) {
             write.run();
