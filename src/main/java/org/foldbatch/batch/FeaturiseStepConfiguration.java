@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.foldbatch.feature.FeatureBatch;
 import org.foldbatch.output.OutputLayout;
+import org.foldbatch.batch.remote.Stage;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,7 @@ class FeaturiseStepConfiguration {
 
     @Bean
     Step featurise(FoldSteps steps, Step featuriseSeed) {
-        return steps.partitioned(STEP, featuriseSeed, 1,
+        return steps.partitioned(STEP, Stage.FEATURISE, featuriseSeed, 1,
                 fold -> Partitions.bySeed(fold.stages().runsFeaturisation() ? fold.input().modelSeeds() : List.of()));
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.batch.jdbc.JdbcProgress;
+import org.foldbatch.batch.remote.Stage;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ class GeneSearchStepConfiguration {
 
     @Bean
     Step geneSearch(FoldSteps steps, Step geneSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, geneSearchChain, Math.max(1, properties.search().parallelChains()),
+        return steps.partitioned(STEP, Stage.SEARCH, geneSearchChain, Math.max(1, properties.search().parallelChains()),
                 fold -> Partitions.byChain(fold.stages().runsDataPipeline()
                         ? ChainKey.searchable(fold.input()).keySet() : Set.of()));
     }

@@ -10,6 +10,8 @@ import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.Precision;
 import org.foldbatch.model.RandomWeights;
 import org.foldbatch.model.RuntimeOptions;
+import org.foldbatch.model.ShardSpec;
+import org.foldbatch.model.TrunkOptions;
 
 /**
  * The network, loaded once per process on first use and shared by every seed and job the process runs (graphs are
@@ -51,15 +53,26 @@ public final class InferenceResources implements AutoCloseable {
             RuntimeOptions runtime = RuntimeOptions.defaults()
                     .withThreads(settings.intraOpThreads(), settings.interOpThreads())
                     .withXlaJit(settings.xlaJit())
-                    .withGpuMemory(settings.gpuMemoryFraction(), true, settings.gpuUnifiedMemory());
+                    .withGpuMemory(settings.gpuMemoryFraction(), settings.gpuPreallocate(), settings.gpuUnifiedMemory());
             Precision precision = settings.bfloat16() && !random ? Precision.BFLOAT16 : Precision.FLOAT32;
             try {
-                model = FoldModel.load(dir, config, precision, runtime);
+                model = FoldModel.load(dir, config, precision, trunkOptions(), runtime);
             } catch (IllegalArgumentException e) {
                 throw new FoldbatchException(e.getMessage(), e);
             }
         }
         return model;
+    }
+
+    /** The memory knobs of the trunk from the settings; a spec not in AlphaFold 3's notation fails, naming it. */
+    public TrunkOptions trunkOptions() {
+        try {
+            return new TrunkOptions(
+                    ShardSpec.parse(settings.pairTransitionShardSpec(), "foldbatch.inference.pair-transition-shard-spec"),
+                    ShardSpec.parse(settings.pairAttentionChunkSize(), "foldbatch.inference.pair-attention-chunk-size"));
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage(), e);
+        }
     }
 
     public DiffusionSampler.Config sampling(FoldModel loaded) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
+import org.foldbatch.batch.remote.Stage;
 import org.foldbatch.output.PredictionWriter;
 import org.foldbatch.output.report.FoldPage;
 import org.springframework.batch.core.step.Step;
@@ -26,10 +27,11 @@ class InferenceStepConfiguration {
     static final String RANKING_STEP = "rankSamples";
 
     @Bean
-    Step inference(FoldSteps steps, Step inferSeed) {
+    Step inference(FoldSteps steps, Step inferSeed, FeaturisationResources featurisation) {
         // One model per process, used by one seed at a time: its memory is the limit, not the cores.
-        return steps.partitioned(STEP, inferSeed, 1,
-                fold -> Partitions.bySeed(fold.stages().runsInference() ? fold.input().modelSeeds() : List.of()));
+        return steps.partitioned(STEP, Stage.INFERENCE, inferSeed, 1,
+                fold -> Partitions.bySeed(fold.stages().runsInference() ? fold.input().modelSeeds() : List.of()),
+                fold -> featurisation.bucketOf(fold.input()));
     }
 
 

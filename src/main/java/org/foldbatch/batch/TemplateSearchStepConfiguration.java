@@ -5,6 +5,7 @@ import java.util.Set;
 import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.ProteinChain;
 import org.foldbatch.pipeline.DataPipeline;
+import org.foldbatch.batch.remote.Stage;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class TemplateSearchStepConfiguration {
 
     @Bean
     Step templateSearch(FoldSteps steps, Step templateSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, templateSearchChain, Math.max(1, properties.search().parallelChains()),
+        return steps.partitioned(STEP, Stage.SEARCH, templateSearchChain, Math.max(1, properties.search().parallelChains()),
                 fold -> Partitions.byChain(fold.stages().runsDataPipeline()
                         ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of()));
     }
