@@ -30,8 +30,9 @@ public final class InferenceResources implements AutoCloseable {
         return settings;
     }
 
-    /** Fails early, with what to do, when no weights are configured or found. */
+    /** Fails early, with what to do, when no weights are configured or found or a memory knob is malformed. */
     public void requireModel() {
+        trunkOptions();
         Path dir = settings.modelDir();
         if (dir == null) {
             throw new FoldbatchException("no model directory: set --model-dir (foldbatch.inference.model-dir) to the "

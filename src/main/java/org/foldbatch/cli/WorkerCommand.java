@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) from
- * RabbitMQ and runs them, until stopped. The model is loaded on the first inference partition and kept for the next.
+ * {@code foldbatch worker}: takes partitions (gene and template searches, featurisation and inference seeds) of the
+ * stages it is started for from their RabbitMQ queues and runs them, until stopped. The model is loaded on the first
+ * inference partition and kept for the next.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run partitions sent by fold and campaign jobs started with foldbatch.remote.enabled=true "
@@ -24,7 +25,10 @@ import picocli.CommandLine.Spec;
                 "Workers share the job repository (--db-url, PostgreSQL), the job's output directory (a shared "
                         + "filesystem, same path) and the launcher's settings: give them the same --config file and "
                         + "the same --model-dir, --diffusion-steps, ... flags. A worker that dies mid-partition fails "
-                        + "that partition; restarting the job runs it elsewhere."},
+                        + "that partition; restarting the job runs it elsewhere.",
+                "Each stage has its own queue: a CPU machine takes --stages search,featurise, a GPU machine --stages "
+                        + "inference with --max-tokens or --profile; inference seeds go to the smallest live worker "
+                        + "whose limit fits their token bucket (README: Running a fleet)."},
         footer = {"", "Example:  foldbatch worker --db-url jdbc:postgresql://db:5432/foldbatch "
                 + "--broker amqp://guest:guest@mq:5672 --config samples/foldbatch-sample.properties "
                 + "--model-dir /shared/af3-model"})

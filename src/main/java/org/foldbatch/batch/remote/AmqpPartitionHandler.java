@@ -60,13 +60,14 @@ public final class AmqpPartitionHandler extends AbstractPartitionHandler {
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         Map<Long, StepExecution> open = new HashMap<>();
         Set<Long> held = new HashSet<>();
-        int tokens = stage == Stage.INFERENCE ? bucket.applyAsInt(manager) : 0;
         for (StepExecution partition : partitions) {
             if (partition.getStatus().isRunning() || partition.getStatus() == BatchStatus.STARTING) {
                 held.add(partition.getId());
             }
             open.put(partition.getId(), partition);
         }
+        // only a step with seeds to infer has a bucket (a data-pipeline job may hold ligands no featuriser knows)
+        int tokens = stage == Stage.INFERENCE && !held.isEmpty() ? bucket.applyAsInt(manager) : 0;
         Set<StepExecution> done = new HashSet<>();
         Instant deadline = Instant.now().plus(properties.timeout());
         long jobExecutionId = manager.getJobExecutionId();
