@@ -54,7 +54,8 @@ public final class InferenceResources implements AutoCloseable {
             RuntimeOptions runtime = RuntimeOptions.defaults()
                     .withThreads(settings.intraOpThreads(), settings.interOpThreads())
                     .withXlaJit(settings.xlaJit())
-                    .withGpuMemory(settings.gpuMemoryFraction(), settings.gpuPreallocate(), settings.gpuUnifiedMemory());
+                    .withGpuMemory(settings.gpuMemoryFraction(), settings.gpuPreallocate(),
+                            settings.gpuUnifiedMemory());
             Precision precision = settings.bfloat16() && !random ? Precision.BFLOAT16 : Precision.FLOAT32;
             try {
                 model = FoldModel.load(dir, config, precision, trunkOptions(), runtime);
@@ -68,9 +69,11 @@ public final class InferenceResources implements AutoCloseable {
     /** The memory knobs of the trunk from the settings; a spec not in AlphaFold 3's notation fails, naming it. */
     public TrunkOptions trunkOptions() {
         try {
-            return new TrunkOptions(
-                    ShardSpec.parse(settings.pairTransitionShardSpec(), "foldbatch.inference.pair-transition-shard-spec"),
-                    ShardSpec.parse(settings.pairAttentionChunkSize(), "foldbatch.inference.pair-attention-chunk-size"));
+            ShardSpec transition = ShardSpec.parse(settings.pairTransitionShardSpec(),
+                    "foldbatch.inference.pair-transition-shard-spec");
+            ShardSpec attention = ShardSpec.parse(settings.pairAttentionChunkSize(),
+                    "foldbatch.inference.pair-attention-chunk-size");
+            return new TrunkOptions(transition, attention);
         } catch (IllegalArgumentException e) {
             throw new FoldbatchException(e.getMessage(), e);
         }

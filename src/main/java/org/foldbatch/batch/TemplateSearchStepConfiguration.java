@@ -19,7 +19,8 @@ class TemplateSearchStepConfiguration {
 
     @Bean
     Step templateSearch(FoldSteps steps, Step templateSearchChain, FoldbatchProperties properties) {
-        return steps.partitioned(STEP, Stage.SEARCH, templateSearchChain, Math.max(1, properties.search().parallelChains()),
+        return steps.partitioned(STEP, Stage.SEARCH, templateSearchChain,
+                Math.max(1, properties.search().parallelChains()),
                 fold -> Partitions.byChain(fold.stages().runsDataPipeline()
                         ? ChainKey.templateSearchable(fold.input()).keySet() : Set.of()));
     }

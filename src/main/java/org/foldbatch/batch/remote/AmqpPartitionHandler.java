@@ -13,7 +13,9 @@ import java.util.function.ToIntFunction;
 import org.foldbatch.util.ProcessOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
+import org.springframework.amqp.core.Queue;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
@@ -23,17 +25,19 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Manager side of remote partitioning: sends one request per partition ({@code <step name> <step execution id>}, plain
  * text, so no Java deserialization on the worker) to its stage's RabbitMQ queue (an inference partition to the queue
- * of the smallest live worker class that fits its token bucket, see {@link InferenceRoute}), then follows the partitions in the job
- * repository. A partition whose worker died (its process is gone on this host, or its heartbeat is older than the
- * worker timeout) is marked FAILED, so the step fails and a restart sends it again, to whichever worker takes it.
- * spring-batch-integration's {@code MessageChannelPartitionHandler} has no place for that check (its repository
- * poller is private and waits for every partition up to one overall timeout); docs/ARCHITECTURE.md says more.
+ * of the smallest live worker class that fits its token bucket, see {@link InferenceRoute}), then follows the
+ * partitions in the job repository. A partition whose worker died (its process is gone on this host, or its
+ * heartbeat is older than the worker timeout) is marked FAILED, so the step fails and a restart sends it again, to
+ * whichever worker takes it. spring-batch-integration's {@code MessageChannelPartitionHandler} has no place for
+ * that check (its repository poller is private and waits for every partition up to one overall timeout);
+ * docs/ARCHITECTURE.md says more.
  */
 public final class AmqpPartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AmqpPartitionHandler.class);
 
     private final AmqpTemplate amqp;
+    private final AmqpAdmin admin;
     private final Stage stage;
     private final ToIntFunction<StepExecution> bucket;
     private final String workerStepName;
@@ -43,10 +47,11 @@ public final class AmqpPartitionHandler extends AbstractPartitionHandler {
     private final RemoteProperties properties;
 
     /** @param bucket the token bucket of the manager's partitions (inference only) */
-    public AmqpPartitionHandler(AmqpTemplate amqp, Stage stage, ToIntFunction<StepExecution> bucket,
+    public AmqpPartitionHandler(AmqpTemplate amqp, AmqpAdmin admin, Stage stage, ToIntFunction<StepExecution> bucket,
             String workerStepName, JobRepository repository, JdbcPartitionWorkers workers, JdbcFleet fleet,
             RemoteProperties properties) {
         this.amqp = amqp;
+        this.admin = admin;
         this.stage = stage;
         this.bucket = bucket;
         this.workerStepName = workerStepName;
@@ -138,6 +143,9 @@ public final class AmqpPartitionHandler extends AbstractPartitionHandler {
         } else {
             queue = properties.queueOf(stage);
         }
+        // A worker registers before its listener has declared its queue, and the broker drops a message sent to a queue
+        // that does not exist yet: declaring it here (idempotent) keeps the request until the worker takes it.
+        admin.declareQueue(new Queue(queue, true));
         for (Long id : held) {
             amqp.convertAndSend("", queue, workerStepName + " " + id);
             fleet.released(id);

@@ -2,6 +2,7 @@ package org.foldbatch.batch.remote;
 
 import java.util.function.ToIntFunction;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,14 +13,16 @@ import org.springframework.beans.factory.ObjectProvider;
 public final class RemotePartitionHandlers {
 
     private final ObjectProvider<AmqpTemplate> amqp;
+    private final ObjectProvider<AmqpAdmin> admin;
     private final JobRepository repository;
     private final JdbcPartitionWorkers workers;
     private final JdbcFleet fleet;
     private final RemoteProperties properties;
 
-    RemotePartitionHandlers(ObjectProvider<AmqpTemplate> amqp, JobRepository repository, JdbcPartitionWorkers workers,
-            JdbcFleet fleet, RemoteProperties properties) {
+    RemotePartitionHandlers(ObjectProvider<AmqpTemplate> amqp, ObjectProvider<AmqpAdmin> admin,
+            JobRepository repository, JdbcPartitionWorkers workers, JdbcFleet fleet, RemoteProperties properties) {
         this.amqp = amqp;
+        this.admin = admin;
         this.repository = repository;
         this.workers = workers;
         this.fleet = fleet;
@@ -36,7 +39,7 @@ public final class RemotePartitionHandlers {
      * @param bucket the token bucket of a manager's partitions, read only for {@link Stage#INFERENCE}
      */
     public PartitionHandler handler(Stage stage, String workerStepName, ToIntFunction<StepExecution> bucket) {
-        return new AmqpPartitionHandler(amqp.getObject(), stage, bucket, workerStepName, repository, workers, fleet,
+        return new AmqpPartitionHandler(amqp.getObject(), admin.getObject(), stage, bucket, workerStepName, repository, workers, fleet,
                 properties);
     }
 }

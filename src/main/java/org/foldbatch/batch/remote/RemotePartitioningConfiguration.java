@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +40,9 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    RemotePartitionHandlers remotePartitionHandlers(org.springframework.beans.factory.ObjectProvider<AmqpTemplate> amqp,
+    RemotePartitionHandlers remotePartitionHandlers(ObjectProvider<AmqpTemplate> amqp, ObjectProvider<AmqpAdmin> admin,
             JobRepository repository, JdbcPartitionWorkers workers, JdbcFleet fleet, RemoteProperties properties) {
-        return new RemotePartitionHandlers(amqp, repository, workers, fleet, properties);
+        return new RemotePartitionHandlers(amqp, admin, repository, workers, fleet, properties);
     }
 
     /**
