@@ -55,7 +55,7 @@ class ArchitectureTests {
                 "feature", "model", "output", "pipeline", "batch.jdbc", "batch.remote", "batch", "report");
         row("report", "org.foldbatch.report..", "output", "batch.jdbc");
         row("cli", "org.foldbatch.cli..", "input", "msa", "template", "model", "output", "pipeline", "report", "batch",
-                "batch.jdbc", "batch.campaign");
+                "batch.jdbc", "batch.remote", "batch.campaign");
     }
 
     @ArchTest

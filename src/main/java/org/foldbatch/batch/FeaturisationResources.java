@@ -29,8 +29,12 @@ public final class FeaturisationResources {
     }
 
     public Featuriser featuriser() {
-        return new Featuriser(new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), settings.resolveMsaOverlaps(),
-                settings.refMaxModifiedDate(), conformers));
+        return new Featuriser(config());
+    }
+
+    private FeaturiserConfig config() {
+        return new FeaturiserConfig(ccd(), buckets(), settings.maxTokens(), settings.resolveMsaOverlaps(),
+                settings.refMaxModifiedDate(), conformers);
     }
 
     /**
@@ -66,6 +70,11 @@ public final class FeaturisationResources {
             throw new FoldbatchException(input.name() + ": " + tokens + " tokens, more than the limit of "
                     + settings.maxTokens() + " (foldbatch.featurisation.max-tokens)");
         }
+    }
+
+    /** The padded token count (bucket) featurisation gives {@code input}: what an inference worker must fit. */
+    public int bucketOf(FoldInput input) {
+        return config().paddedTokens(TokenCount.of(input, ccd()));
     }
 
     public synchronized Ccd ccd() {

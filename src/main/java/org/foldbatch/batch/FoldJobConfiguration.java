@@ -9,11 +9,13 @@ import java.util.function.Predicate;
 import org.foldbatch.batch.FoldJobParameters.Stages;
 import org.foldbatch.batch.jdbc.JdbcFoldRunRegistry;
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
+import org.foldbatch.batch.remote.Stage;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.pipeline.ShardGroupSearch;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +40,8 @@ class FoldJobConfiguration {
     @Bean
     Job foldJob(JobRepository repository, FoldSteps steps, FoldbatchProperties properties, Step validateInput,
             Step geneSearchChain, Step templateSearchChain, Step writeDataJson, Step featuriseSeed, Step inferSeed,
-            Step rankSamples, JdbcFoldRunRegistry runs, DataPipelineResources resources, PipelineStores stores) {
+            Step rankSamples, JdbcFoldRunRegistry runs, DataPipelineResources resources, PipelineStores stores,
+            FeaturisationResources featurisation) {
         int chainsAtOnce = Math.max(1, properties.search().parallelChains());
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new FoldRunListener(runs))
@@ -47,8 +50,9 @@ class FoldJobConfiguration {
                         stores))
                 .next(byChain(steps, "templateSearch", templateSearchChain, chainsAtOnce, ChainKey::templateSearchable))
                 .next(writeDataJson)
-                .next(bySeed(steps, "featurise", featuriseSeed, Stages::runsFeaturisation))
-                .next(bySeed(steps, "inference", inferSeed, Stages::runsInference))
+                .next(bySeed(steps, "featurise", Stage.FEATURISE, featuriseSeed, Stages::runsFeaturisation))
+                .next(steps.partitioned("inference", Stage.INFERENCE, inferSeed, 1, seeds(Stages::runsInference),
+                        fold -> featurisation.bucketOf(fold.input())))
                 .next(rankSamples)
                 .build();
     }
@@ -56,7 +60,7 @@ class FoldJobConfiguration {
     /** One partition per chain key that {@code keys} picks; none when the job does not run the data pipeline. */
     private static Step byChain(FoldSteps steps, String name, Step worker, int concurrency,
             Function<FoldInput, Map<ChainKey, ?>> keys) {
-        return steps.partitioned(name, worker, concurrency, fold -> Partitions.byChain(
+        return steps.partitioned(name, Stage.SEARCH, worker, concurrency, fold -> Partitions.byChain(
                 fold.stages().runsDataPipeline() ? keys.apply(fold.input()).keySet() : Set.of()));
     }
 
@@ -69,7 +73,7 @@ class FoldJobConfiguration {
         if (shardGroups <= 1) {
             return byChain(steps, "geneSearch", worker, concurrency, ChainKey::searchable);
         }
-        return steps.partitioned("geneSearch", worker, concurrency, fold -> {
+        return steps.partitioned("geneSearch", Stage.SEARCH, worker, concurrency, fold -> {
             Map<ChainKey, String> chains = fold.stages().runsDataPipeline() ? ChainKey.searchable(fold.input())
                     : Map.of();
             ShardGroupSearch groups = stores.shardGroups(resources, fold.searchEngine(), null, "geneSearch");
@@ -82,8 +86,11 @@ class FoldJobConfiguration {
      * One partition per model seed, one at a time (inference holds one model per process, used by one seed at a
      * time: its memory is the limit, not the cores); none when the job does not run the stage.
      */
-    private static Step bySeed(FoldSteps steps, String name, Step worker, Predicate<Stages> runs) {
-        return steps.partitioned(name, worker, 1,
-                fold -> Partitions.bySeed(runs.test(fold.stages()) ? fold.input().modelSeeds() : List.of()));
+    private static Step bySeed(FoldSteps steps, String name, Stage stage, Step worker, Predicate<Stages> runs) {
+        return steps.partitioned(name, stage, worker, 1, seeds(runs));
+    }
+
+    private static Function<FoldStep, Partitioner> seeds(Predicate<Stages> runs) {
+        return fold -> Partitions.bySeed(runs.test(fold.stages()) ? fold.input().modelSeeds() : List.of());
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.foldbatch.batch.remote.RemotePartitionHandlers;
+import org.foldbatch.batch.remote.Stage;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.partition.Partitioner;
@@ -60,9 +61,21 @@ final class FoldSteps {
      * The manager of {@code worker}'s partitions, at most {@code concurrency} at a time when they run here. The
      * partitions are made from the manager's own {@link FoldStep} when it splits, so no step-scoped bean is needed.
      */
-    Step partitioned(String name, Step worker, int concurrency, Function<FoldStep, Partitioner> partitions) {
+    Step partitioned(String name, Stage stage, Step worker, int concurrency,
+            Function<FoldStep, Partitioner> partitions) {
+        return partitioned(name, stage, worker, concurrency, partitions, fold -> 0);
+    }
+
+    /**
+     * As {@link #partitioned(String, Stage, Step, int, Function)}, for inference: {@code bucket} gives the token bucket
+     * of the manager's partitions, by which remote partitions are routed to a worker large enough.
+     */
+    Step partitioned(String name, Stage stage, Step worker, int concurrency, Function<FoldStep, Partitioner> partitions,
+            ToIntFunction<FoldStep> bucket) {
         String workerName = worker.getName();
-        PartitionHandler handler = remote.enabled() ? remote.handler(workerName) : local(worker, concurrency);
+        PartitionHandler handler = remote.enabled()
+                ? remote.handler(stage, workerName, manager -> bucket.applyAsInt(of(manager)))
+                : local(worker, concurrency);
         StepExecutionSplitter splitter = new StepExecutionSplitter() {
             @Override
             public String getStepName() {

@@ -119,6 +119,11 @@ public record FoldbatchProperties(
      * @param interOpThreads    TensorFlow inter-op threads (0: TensorFlow's choice)
      * @param gpuMemoryFraction per-process GPU memory fraction (0: TensorFlow's default)
      * @param gpuUnifiedMemory  let GPU memory spill to host memory (AlphaFold 3's unified-memory option)
+     * @param gpuPreallocate    reserve the GPU memory fraction at start (false: grow on demand)
+     * @param pairTransitionShardSpec AlphaFold 3's {@code pair_transition_shard_spec}: rows of the pair transition per
+     *                          shard by token count (memory only, the numbers do not change)
+     * @param pairAttentionChunkSize AlphaFold 3's {@code pair_attention_chunk_size}: rows of triangle attention per
+     *                          chunk by token count (memory only)
      * @param saveEmbeddings    write {@code seed-S_embeddings/}
      * @param saveDistogram     write {@code seed-S_distogram/}
      */
@@ -133,6 +138,9 @@ public record FoldbatchProperties(
             @DefaultValue("0") int interOpThreads,
             @DefaultValue("0") double gpuMemoryFraction,
             @DefaultValue("false") boolean gpuUnifiedMemory,
+            @DefaultValue("true") boolean gpuPreallocate,
+            @DefaultValue("((2048, None), (None, 1024))") String pairTransitionShardSpec,
+            @DefaultValue("((1536, 128), (None, 32))") String pairAttentionChunkSize,
             @DefaultValue("false") boolean saveEmbeddings,
             @DefaultValue("false") boolean saveDistogram) {
     }

@@ -10,6 +10,8 @@ import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.Precision;
 import org.foldbatch.model.RandomWeights;
 import org.foldbatch.model.RuntimeOptions;
+import org.foldbatch.model.ShardSpec;
+import org.foldbatch.model.TrunkOptions;
 
 /**
  * The network, loaded once per process on first use and shared by every seed and job the process runs (graphs are
@@ -28,8 +30,9 @@ public final class InferenceResources implements AutoCloseable {
         return settings;
     }
 
-    /** Fails early, with what to do, when no weights are configured or found. */
+    /** Fails early, with what to do, when no weights are configured or found or a memory knob is malformed. */
     public void requireModel() {
+        trunkOptions();
         Path dir = settings.modelDir();
         if (dir == null) {
             throw new FoldbatchException("no model directory: set --model-dir (foldbatch.inference.model-dir) to the "
@@ -51,15 +54,29 @@ public final class InferenceResources implements AutoCloseable {
             RuntimeOptions runtime = RuntimeOptions.defaults()
                     .withThreads(settings.intraOpThreads(), settings.interOpThreads())
                     .withXlaJit(settings.xlaJit())
-                    .withGpuMemory(settings.gpuMemoryFraction(), true, settings.gpuUnifiedMemory());
+                    .withGpuMemory(settings.gpuMemoryFraction(), settings.gpuPreallocate(),
+                            settings.gpuUnifiedMemory());
             Precision precision = settings.bfloat16() && !random ? Precision.BFLOAT16 : Precision.FLOAT32;
             try {
-                model = FoldModel.load(dir, config, precision, runtime);
+                model = FoldModel.load(dir, config, precision, trunkOptions(), runtime);
             } catch (IllegalArgumentException e) {
                 throw new FoldbatchException(e.getMessage(), e);
             }
         }
         return model;
+    }
+
+    /** The memory knobs of the trunk from the settings; a spec not in AlphaFold 3's notation fails, naming it. */
+    public TrunkOptions trunkOptions() {
+        try {
+            ShardSpec transition = ShardSpec.parse(settings.pairTransitionShardSpec(),
+                    "foldbatch.inference.pair-transition-shard-spec");
+            ShardSpec attention = ShardSpec.parse(settings.pairAttentionChunkSize(),
+                    "foldbatch.inference.pair-attention-chunk-size");
+            return new TrunkOptions(transition, attention);
+        } catch (IllegalArgumentException e) {
+            throw new FoldbatchException(e.getMessage(), e);
+        }
     }
 
     public DiffusionSampler.Config sampling(FoldModel loaded) {

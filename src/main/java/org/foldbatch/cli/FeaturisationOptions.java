@@ -21,7 +21,8 @@ final class FeaturisationOptions {
     String buckets;
 
     @Setting("foldbatch.featurisation.max-tokens")
-    @Option(names = "--max-tokens", description = "Reject inputs with more tokens, before any search (default: no limit).")
+    @Option(names = "--max-tokens", description = "Reject inputs with more tokens, before any search (default: "
+            + "no limit). On foldbatch worker: the largest token bucket this worker infers.")
     Integer maxTokens;
 
     Map<String, Object> springProperties() {

@@ -45,6 +45,18 @@ final class InferenceOptions {
     @Option(names = "--gpu-unified-memory", description = "Let GPU memory spill to host memory (GPU builds only).")
     boolean gpuUnifiedMemory;
 
+    @Setting("foldbatch.inference.pair-transition-shard-spec")
+    @Option(names = "--pair-transition-shard-spec", paramLabel = "SPEC", description = "AlphaFold 3's "
+            + "pair_transition_shard_spec: rows of the pair transition per shard by token count (default "
+            + "'((2048, None), (None, 1024))'); memory only, same numbers.")
+    String pairTransitionShardSpec;
+
+    @Setting("foldbatch.inference.pair-attention-chunk-size")
+    @Option(names = "--pair-attention-chunk-size", paramLabel = "SPEC", description = "AlphaFold 3's "
+            + "pair_attention_chunk_size: rows of triangle attention per chunk by token count (default "
+            + "'((1536, 128), (None, 32))'); memory only, same numbers.")
+    String pairAttentionChunkSize;
+
     Map<String, Object> springProperties() {
         return FlagSettings.of(this);
     }

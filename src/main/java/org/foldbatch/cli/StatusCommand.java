@@ -44,7 +44,13 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.println(progress.line(Instant.now()));
             }
             List<JdbcProgress.Row> rows = ctx.getBean(JdbcProgress.class).running(job, campaign);
-            if (rows.isEmpty()) {
+            List<JdbcProgress.Waiting> waiting = campaign != null ? List.of()
+                    : ctx.getBean(JdbcProgress.class).waiting(job);
+            for (JdbcProgress.Waiting w : waiting) {
+                System.out.printf("job %d %s held back since %s: %s%n", w.jobExecutionId(), w.stepName(), w.since(),
+                        w.reason());
+            }
+            if (rows.isEmpty() && waiting.isEmpty()) {
                 System.out.println("Nothing running" + (target == null ? "" : " for " + target) + ".");
             }
             for (JdbcProgress.Row r : rows) {

@@ -81,6 +81,12 @@ public final class FoldModel implements AutoCloseable {
      * a loud warning).
      */
     public static FoldModel load(Path modelDir, ModelConfig config, Precision precision, RuntimeOptions runtime) {
+        return load(modelDir, config, precision, TrunkOptions.alphaFoldDefaults(), runtime);
+    }
+
+    /** As {@link #load(Path, ModelConfig, Precision, RuntimeOptions)} with the trunk's memory knobs. */
+    public static FoldModel load(Path modelDir, ModelConfig config, Precision precision, TrunkOptions trunkOptions,
+            RuntimeOptions runtime) {
         if (!Files.isDirectory(modelDir)) {
             throw new IllegalArgumentException(modelDir + ": model directory does not exist; " + WHAT_TO_DO);
         }
@@ -88,13 +94,13 @@ public final class FoldModel implements AutoCloseable {
             ParameterStore store = ParameterStore.loadModel(modelDir, OFFICIAL_MODEL_NAME, WeightsSchema.official());
             LOG.log(System.Logger.Level.INFO, "loaded AlphaFold 3 weights " + store.identifier() + " from "
                     + modelDir);
-            return new FoldModel(store, config, precision, TrunkOptions.alphaFoldDefaults(), runtime, false);
+            return new FoldModel(store, config, precision, trunkOptions, runtime, false);
         }
         if (Files.isRegularFile(modelDir.resolve(RandomWeights.FILE_NAME))) {
             LOG.log(System.Logger.Level.WARNING, RandomWeights.WARNING + " (" + modelDir.resolve(
                     RandomWeights.FILE_NAME) + ")");
             ParameterStore store = ParameterStore.loadModel(modelDir, RandomWeights.MODEL_NAME, WeightsSchema.small());
-            return new FoldModel(store, config, precision, TrunkOptions.alphaFoldDefaults(), runtime, true);
+            return new FoldModel(store, config, precision, trunkOptions, runtime, true);
         }
         throw new IllegalArgumentException(modelDir + ": no AlphaFold 3 weights (af3.bin.zst, af3.bin or numbered "
                 + "parts af3.<n>.bin.zst); " + WHAT_TO_DO);

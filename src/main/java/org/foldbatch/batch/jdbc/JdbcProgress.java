@@ -51,4 +51,14 @@ public final class JdbcProgress {
                 rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()),
                 jobExecutionId, jobExecutionId, campaign, campaign);
     }
+
+    /** A partition the manager holds back, not yet sent to any worker, and why. */
+    public record Waiting(long jobExecutionId, String stepName, String reason, Instant since) {
+    }
+
+    /** Partitions held back because no live worker can take them yet: all, or one job execution's. */
+    public List<Waiting> waiting(Long jobExecutionId) {
+        return jdbc.query(SqlStatements.get("partition_waits"), (rs, i) -> new Waiting(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant()), jobExecutionId, jobExecutionId);
+    }
 }

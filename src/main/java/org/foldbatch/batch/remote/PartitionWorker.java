@@ -33,6 +33,8 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
     private final StepExecutionRequestHandler handler;
     private final JobRepository repository;
     private final JdbcPartitionWorkers workers;
+    private final JdbcFleet fleet;
+    private final ProcessOwner self = ProcessOwner.current();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "partition-heartbeat");
@@ -40,11 +42,14 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
         return t;
     });
 
+    /** Registers this worker's stages and token limit in the fleet, and beats for it until closed. */
     public PartitionWorker(StepExecutionRequestHandler handler, JobRepository repository, JdbcPartitionWorkers workers,
-            RemoteProperties properties) {
+            JdbcFleet fleet, RemoteProperties properties) {
         this.handler = handler;
         this.repository = repository;
         this.workers = workers;
+        this.fleet = fleet;
+        fleet.register(self, properties.workerStages(), properties.maxTokens());
         long every = properties.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -91,6 +96,7 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
 
     private void beat() {
         try {
+            fleet.beat(self);
             if (!running.isEmpty()) {
                 workers.heartbeat(Set.copyOf(running));
             }
@@ -102,6 +108,11 @@ public final class PartitionWorker implements MessageListener, AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        try {
+            fleet.stop(self);
+        } catch (RuntimeException e) {
+            log.warn("worker stop not recorded: {}", e.getMessage());
+        }
     }
 
     /** Longest part of a message body written to the log: a queue may carry anything, of any size. */

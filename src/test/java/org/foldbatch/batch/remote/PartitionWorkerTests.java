@@ -62,10 +62,10 @@ class PartitionWorkerTests {
                     return null;
                 }
             };
-            RemoteProperties remote = new RemoteProperties(true, "q", Duration.ofMillis(100), Duration.ofMinutes(1),
-                    Duration.ofMinutes(1), Duration.ofSeconds(5), 1);
+            RemoteProperties remote = new RemoteProperties(true, "q", null, Duration.ofMillis(100),
+                    Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(5), 1, "all", 0, false);
             try (PartitionWorker worker = new PartitionWorker(recording, ctx.getBean(JobRepository.class),
-                    new JdbcPartitionWorkers(jdbc), remote)) {
+                    new JdbcPartitionWorkers(jdbc), new JdbcFleet(jdbc), remote)) {
 
                 worker.onMessage(MessageBuilder.withBody(("geneSearchChain " + partition)
                         .getBytes(StandardCharsets.UTF_8)).build());

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +24,9 @@ import org.foldbatch.input.FoldInputLoader;
 import org.foldbatch.input.FoldInputWriter;
 import org.foldbatch.model.ModelConfig;
 import org.foldbatch.model.RandomWeights;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,33 +40,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class RemoteInferenceFunctionalTests {
 
-    private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
     private static final List<Long> SEEDS = List.of(11L, 22L, 33L);
 
     @TempDir
     Path dir;
 
-    private final List<Process> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() {
-        for (Process p : workers) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-    }
+    @RegisterExtension
+    final WorkerProcesses workers = new WorkerProcesses();
 
     @Test
     void twoWorkersFeaturiseAndInferTheSeedsAndTheLauncherRanksThem() throws Exception {
         requireRabbitMq();
-        Map<String, Object> properties = new LinkedHashMap<>(TestDatabases.postgres(dir.resolve("launcher")));
         String queue = "foldbatch.test." + UUID.randomUUID();
-        properties.put("spring.config.additional-location", "file:samples/foldbatch-sample.properties");
-        properties.put("spring.rabbitmq.addresses", BROKER);
-        properties.put("foldbatch.remote.enabled", "true");
-        properties.put("foldbatch.remote.queue", queue);
-        properties.put("foldbatch.remote.poll-interval", "200ms");
-        properties.put("foldbatch.remote.timeout", "5m");
+        Map<String, Object> properties = WorkerProcesses.launcher(dir.resolve("launcher"), queue, "5m");
         Path model = RandomWeights.write(dir.resolve("model"), ModelConfig.small(), 7).getParent();
         Path inputFile = dir.resolve("peptide.json");
         Files.writeString(inputFile, """
@@ -84,7 +67,7 @@ class RemoteInferenceFunctionalTests {
             JdbcTemplate jdbc = launcher.getBean(JdbcTemplate.class);
             String url = String.valueOf(properties.get("spring.datasource.url"));
             for (int i = 0; i < 2; i++) {
-                workers.add(worker(url, queue, model, dir.resolve("worker" + i + ".log"), dir.resolve("w" + i)));
+                worker(url, queue, model, dir.resolve("worker" + i + ".log"), dir.resolve("w" + i));
             }
             for (int i = 0; i < 2; i++) {
                 Path log = dir.resolve("worker" + i + ".log");
@@ -99,7 +82,7 @@ class RemoteInferenceFunctionalTests {
 
             assertThat(run.execution().getStatus()).as(read(dir.resolve("worker0.log")) + "\n"
                     + read(dir.resolve("worker1.log"))).isEqualTo(BatchStatus.COMPLETED);
-            List<Long> workerPids = workers.stream().map(Process::pid).toList();
+            List<Long> workerPids = workers.all().stream().map(Process::pid).toList();
             for (String step : List.of("featuriseSeed", "inferSeed")) {
                 List<Map<String, Object>> partitions = jdbc.queryForList("SELECT s.STEP_NAME, s.STATUS, w.pid"
                         + " FROM BATCH_STEP_EXECUTION s LEFT JOIN fb_partition_worker w"
@@ -123,7 +106,7 @@ class RemoteInferenceFunctionalTests {
                 seedsRun += (int) lines.stream().filter(l -> l.contains("network ran")).count();
             }
             assertThat(seedsRun).as("one worker inferred two seeds with its one model").isEqualTo(SEEDS.size());
-            launcher.getBean(AmqpAdmin.class).deleteQueue(queue);
+            WorkerProcesses.deleteQueues(launcher, queue);
         }
 
         Path job = out.resolve("peptide");
@@ -143,13 +126,10 @@ class RemoteInferenceFunctionalTests {
 
     /** A worker as a separate machine would run it: the same config file and inference flags as the launcher's. */
     private Process worker(String dbUrl, String queue, Path model, Path log, Path dataDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main",
-                "worker", "--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dataDir.toString(),
-                "--config", "samples/foldbatch-sample.properties", "--broker", BROKER, "--queue", queue,
-                "--model-dir", model.toString(), "--num-diffusion-samples", "1", "--diffusion-steps", "2",
-                "--num-recycles", "0");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return workers.start(log, List.of("--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER, "--data-dir",
+                dataDir.toString(), "--config", "samples/foldbatch-sample.properties", "--broker",
+                WorkerProcesses.BROKER, "--queue", queue, "--model-dir", model.toString(), "--num-diffusion-samples",
+                "1", "--diffusion-steps", "2", "--num-recycles", "0"));
     }
 
 }

@@ -8,8 +8,6 @@ import static org.foldbatch.TestProcesses.slowHmmerWrappers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +24,9 @@ import org.foldbatch.batch.campaign.Campaign;
 import org.foldbatch.batch.campaign.CampaignLauncher;
 import org.foldbatch.batch.campaign.CampaignReader;
 import org.foldbatch.batch.jdbc.JdbcFoldInputStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,32 +40,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class RemotePartitioningFunctionalTests {
 
-    private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     @TempDir
     Path dir;
 
-    private final List<Process> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() {
-        for (Process p : workers) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-    }
+    @RegisterExtension
+    final WorkerProcesses workers = new WorkerProcesses();
 
     @Test
     void twoWorkersShareTheCampaignAndAKilledWorkersPartitionFailsAndIsRunElsewhere() throws Exception {
         requireRabbitMq();
-        Map<String, Object> properties = new LinkedHashMap<>(TestDatabases.postgres(dir.resolve("manager")));
         String queue = "foldbatch.test." + UUID.randomUUID();
-        properties.put("spring.config.additional-location", "file:samples/foldbatch-sample.properties");
-        properties.put("spring.rabbitmq.addresses", BROKER);
-        properties.put("foldbatch.remote.enabled", "true");
-        properties.put("foldbatch.remote.queue", queue);
-        properties.put("foldbatch.remote.poll-interval", "200ms");
-        properties.put("foldbatch.remote.timeout", "5m");
+        Map<String, Object> properties = WorkerProcesses.launcher(dir.resolve("manager"), queue, "5m");
         Campaign campaign = CampaignReader.read(Path.of("jobs/response_regulator_ligand_screen.yaml"));
         Path slowHmmer = slowHmmerWrappers(dir.resolve("hmmer"), "1.5");
 
@@ -76,7 +59,7 @@ class RemotePartitioningFunctionalTests {
             JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
             String url = String.valueOf(properties.get("spring.datasource.url"));
             for (int i = 0; i < 2; i++) {
-                workers.add(worker(url, queue, slowHmmer, dir.resolve("worker" + i + ".log"), dir.resolve("w" + i)));
+                worker(url, queue, slowHmmer, dir.resolve("worker" + i + ".log"), dir.resolve("w" + i));
             }
             for (int i = 0; i < 2; i++) {
                 Path log = dir.resolve("worker" + i + ".log");
@@ -93,7 +76,7 @@ class RemotePartitioningFunctionalTests {
             long killedStep = jdbc.queryForObject("SELECT step_execution_id FROM fb_partition_worker WHERE pid = ?",
                     Long.class, killedPid);
             Thread.sleep(1500);
-            Process killed = workers.stream().filter(p -> p.pid() == killedPid).findFirst().orElseThrow();
+            Process killed = workers.all().stream().filter(p -> p.pid() == killedPid).findFirst().orElseThrow();
             killed.descendants().forEach(ProcessHandle::destroyForcibly);
             killed.destroyForcibly();
             killed.waitFor(30, TimeUnit.SECONDS);
@@ -110,7 +93,7 @@ class RemotePartitioningFunctionalTests {
                     .contains("died");
             List<Long> pids = jdbc.queryForList("SELECT DISTINCT pid FROM fb_partition_worker", Long.class);
             assertThat(pids).as("partitions ran on both workers").containsExactlyInAnyOrderElementsOf(
-                    workers.stream().map(Process::pid).toList());
+                    workers.all().stream().map(Process::pid).toList());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE"
                     + " 'geneSearchChain:%' AND STATUS = 'COMPLETED'", Integer.class))
                     .as("one partition per fold job: the 20 candidates'").isEqualTo(20);
@@ -121,7 +104,7 @@ class RemotePartitioningFunctionalTests {
             assertThat(again.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
             // the fold job whose partition died is restarted: that partition runs again, on the surviving worker
-            long survivor = workers.stream().filter(p -> p.pid() != killedPid).findFirst().orElseThrow().pid();
+            long survivor = workers.all().stream().filter(p -> p.pid() != killedPid).findFirst().orElseThrow().pid();
             String sharedHash = jdbc.queryForObject("SELECT input_hash FROM fb_fold_input WHERE name = ?", String.class,
                     campaign.name() + "__chains");
             FoldJobLauncher.Outcome restarted = manager.getBean(FoldJobLauncher.class).launch(
@@ -135,17 +118,14 @@ class RemotePartitioningFunctionalTests {
             assertThat(rerun).extracting(r -> r.get("pid")).containsOnly(survivor);
             assertThat(rerun).extracting(r -> ((String) r.get("step_name")).split(":")[0])
                     .containsOnlyOnce("geneSearchChain");
-            manager.getBean(AmqpAdmin.class).deleteQueue(queue);
+            WorkerProcesses.deleteQueues(manager, queue);
         }
     }
 
     private Process worker(String dbUrl, String queue, Path hmmer, Path log, Path dataDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main",
-                "worker", "--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dataDir.toString(),
-                "--config", "samples/foldbatch-sample.properties", "--hmmer-binary-dir", hmmer.toString(),
-                "--broker", BROKER, "--queue", queue);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return workers.start(log, List.of("--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER, "--data-dir",
+                dataDir.toString(), "--config", "samples/foldbatch-sample.properties", "--hmmer-binary-dir",
+                hmmer.toString(), "--broker", WorkerProcesses.BROKER, "--queue", queue));
     }
 
 }
