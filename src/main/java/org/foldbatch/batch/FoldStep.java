@@ -1,5 +1,8 @@
 package org.foldbatch.batch;
 
+import java.util.Map;
+
+import org.foldbatch.FoldbatchException;
 import org.foldbatch.input.FoldInput;
 import org.foldbatch.msa.MoleculeType;
 import org.foldbatch.msa.SearchTool;
@@ -48,6 +51,15 @@ record FoldStep(StepExecution execution, String inputHash, FoldInput input, Fold
                 .filter(key -> key.partitionName().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(execution.getStepName()
                         + ": no chain of the input has this partition's name"));
+    }
+
+    /** This partition's chain among {@code chains}; an error naming the input when it has none ({@code what}). */
+    <T> T chainIn(Map<ChainKey, T> chains, String what) {
+        T found = chains.get(chain());
+        if (found == null) {
+            throw new FoldbatchException(input.name() + ": no " + what + " with key " + chain().partitionName());
+        }
+        return found;
     }
 
     /** The partition's name: what follows the worker step's name and ':' in the step execution's name. */

@@ -1,15 +1,12 @@
 package org.foldbatch.batch;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
-import org.foldbatch.batch.jdbc.JdbcProgress;
 import org.foldbatch.batch.jdbc.JdbcSampleResults;
 import org.foldbatch.output.PredictionWriter;
 import org.foldbatch.output.report.FoldPage;
 import org.springframework.batch.core.step.Step;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,12 +23,10 @@ class InferenceStepConfiguration {
 
     @Bean
     Step inferSeed(FoldSteps steps, InferenceResources inference, FeaturisationResources featurisation,
-            JdbcSampleResults results, JdbcProgress progress,
-            @Value("${foldbatch.progress.log-interval:10s}") Duration logInterval) {
+            JdbcSampleResults results, ProgressLog progress) {
         return steps.tasklet(WORKER_STEP, fold -> {
             List<JdbcSampleResults.SampleRow> rows;
-            try (SeedProgress watch = new SeedProgress(fold.layout().name() + " seed " + fold.seed(),
-                    fold.progressTarget(), progress, logInterval)) {
+            try (SeedProgress watch = progress.seed(fold)) {
                 rows = new SeedInference(inference, featurisation.ccd())
                         .run(fold.inputHash(), fold.layout(), fold.seed(), watch);
             }

@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FoldbatchProperties.class)
 @Import({CacheLookupLog.class, JdbcChainMsaStore.class, JdbcShardResults.class, JdbcFoldInputStore.class, JdbcFoldRunRegistry.class,
-        JdbcOutputFolders.class, JdbcProgress.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class, JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
+        JdbcOutputFolders.class, JdbcProgress.class, ProgressLog.class, JdbcConformerCache.class, JdbcSampleResults.class, PipelineStores.class, JobHistory.class, FoldInputs.class, DataPipelineResources.class, FeaturisationResources.class,
         InferenceResources.class, Preflight.class, FoldJobLauncher.class})
 class InfrastructureConfiguration {
 

@@ -1,16 +1,13 @@
 package org.foldbatch.msa;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.foldbatch.msa.SequenceDatabase.MergeGroup;
+import org.foldbatch.util.BoundedPool;
 
 /** Runs a chain's database searches in parallel and merges them into its unpaired and paired MSAs. */
 public final class ChainMsaSearch {
@@ -56,31 +53,8 @@ public final class ChainMsaSearch {
 
     private static List<SearchResult> runAll(List<SearchRequest> requests,
             Function<SearchRequest, SearchResult> executor, int maxParallel) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxParallel, requests.size()), r -> {
-            Thread t = new Thread(r, "gene-search");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<SearchResult>> futures = new ArrayList<>();
-            for (SearchRequest request : requests) {
-                futures.add(pool.submit(() -> executor.apply(request)));
-            }
-            List<SearchResult> results = new ArrayList<>();
-            for (Future<SearchResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running gene searches", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Gene search failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<SearchResult>> tasks = requests.stream()
+                .<Callable<SearchResult>>map(request -> () -> executor.apply(request)).toList();
+        return BoundedPool.runAll("gene-search", "running gene searches", maxParallel, tasks);
     }
 }

@@ -13,23 +13,15 @@ import org.foldbatch.util.PythonFloat;
  * the full alignment is written and the row limit (query included) is applied while converting to A3M; only peak
  * disk and memory use differ from AlphaFold 3's patched HMMER.
  */
-public final class Jackhmmer {
+public final class Jackhmmer extends HmmerSearch {
 
     static final String F1 = PythonFloat.repr(5e-4);
     static final String F2 = PythonFloat.repr(5e-5);
     static final String F3 = PythonFloat.repr(5e-7);
 
-    private final HmmerBinaries binaries;
-    private final ToolRunner runner;
-    private final Duration timeout;
-    private final Path tempRoot;
-
     /** @param tempRoot where per-search temporary directories go; null for the system default */
     public Jackhmmer(HmmerBinaries binaries, ToolRunner runner, Duration timeout, Path tempRoot) {
-        this.binaries = binaries;
-        this.runner = runner;
-        this.timeout = timeout;
-        this.tempRoot = tempRoot;
+        super(SearchTool.JACKHMMER, binaries, runner, timeout, tempRoot);
     }
 
     /** {@code --F1 --F2 --F3 -N 1 -E e --incE e [-Z z --domZ z]}: the flags that shape the result. */
@@ -54,19 +46,8 @@ public final class Jackhmmer {
         return Long.toString((long) z);
     }
 
-    public SearchResult search(SearchRequest request) {
-        if (request.tool() != SearchTool.JACKHMMER) {
-            throw new IllegalArgumentException("Not a jackhmmer request: " + request.tool());
-        }
-        return ShardedSearch.search(request, tempRoot, this::runShard);
-    }
-
-    /** One shard of a sharded search, for {@link ShardPartition}. */
-    ShardedSearch.ShardRun searchShard(SearchRequest oneShard) {
-        return ShardedSearch.searchOne(oneShard, tempRoot, this::runShard);
-    }
-
-    private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
+    @Override
+    ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
         SearchFiles.createDirectories(dir);
         Path query = dir.resolve("query.fasta");
         Path sto = dir.resolve("output.sto");

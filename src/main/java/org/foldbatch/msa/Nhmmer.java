@@ -14,21 +14,13 @@ import org.foldbatch.util.PythonFloat;
  * has no query row) are realigned to a profile of the query alone with hmmbuild + hmmalign, so that every row has the
  * query's width, and the query row is put first.
  */
-public final class Nhmmer {
+public final class Nhmmer extends HmmerSearch {
 
     static final int SHORT_SEQUENCE_CUTOFF = 50;
 
-    private final HmmerBinaries binaries;
-    private final ToolRunner runner;
-    private final Duration timeout;
-    private final Path tempRoot;
-
     /** @param tempRoot where per-search temporary directories go; null for the system default */
     public Nhmmer(HmmerBinaries binaries, ToolRunner runner, Duration timeout, Path tempRoot) {
-        this.binaries = binaries;
-        this.runner = runner;
-        this.timeout = timeout;
-        this.tempRoot = tempRoot;
+        super(SearchTool.NHMMER, binaries, runner, timeout, tempRoot);
     }
 
     /** {@code -E e [-Z z] --rna --F3 f}: the flags that shape the result, F3 relaxed for queries under 50 nt. */
@@ -44,19 +36,8 @@ public final class Nhmmer {
         return flags;
     }
 
-    public SearchResult search(SearchRequest request) {
-        if (request.tool() != SearchTool.NHMMER) {
-            throw new IllegalArgumentException("Not an nhmmer request: " + request.tool());
-        }
-        return ShardedSearch.search(request, tempRoot, this::runShard);
-    }
-
-    /** One shard of a sharded search, for {@link ShardPartition}. */
-    ShardedSearch.ShardRun searchShard(SearchRequest oneShard) {
-        return ShardedSearch.searchOne(oneShard, tempRoot, this::runShard);
-    }
-
-    private ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
+    @Override
+    ShardRun runShard(SearchRequest request, Path databaseFile, Path dir, boolean withTblout) {
         SearchFiles.createDirectories(dir);
         String fileName = databaseFile.getFileName().toString();
         Path query = dir.resolve("query.a3m");

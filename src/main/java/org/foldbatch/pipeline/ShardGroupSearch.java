@@ -3,10 +3,7 @@ package org.foldbatch.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -16,6 +13,7 @@ import org.foldbatch.msa.SearchRequest;
 import org.foldbatch.msa.SearchResult;
 import org.foldbatch.msa.ShardPartition;
 import org.foldbatch.msa.ShardPartition.ShardResult;
+import org.foldbatch.util.BoundedPool;
 
 /**
  * A chain's gene search split into shard groups, one partition each, so the shards of a sharded database are
@@ -73,35 +71,9 @@ public final class ShardGroupSearch {
                 }
             }
         }
-        runAll(runs, parallel);
+        BoundedPool.runAll("shard-group-search", "searching a shard group", parallel,
+                runs.stream().map(Executors::callable).toList());
         return runs.size();
-    }
-
-    private static void runAll(List<Runnable> runs, int parallel) {
-        if (runs.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, runs.size())), r -> {
-            Thread t = new Thread(r, "shard-group-search");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = runs.stream().<Future<?>>map(pool::submit).toList();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while searching a shard group", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Shard-group search failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
