@@ -50,6 +50,17 @@ public final class TestProcesses {
         return command;
     }
 
+    /**
+     * {@code foldbatch run INPUT --data-pipeline-only} in a child JVM against {@code dbUrl} (PostgreSQL), with the
+     * sample settings, HMMER from {@code hmmerDir}, one search at a time, data and outputs under {@code dir}.
+     */
+    public static List<String> dataPipelineRun(Path dir, String dbUrl, Path hmmerDir, Path input) {
+        return foldbatch(List.of("run", input.toString(), "--config", "samples/foldbatch-sample.properties",
+                "--db-url", dbUrl, "--db-user", TestDatabases.POSTGRES_USER,
+                "--data-dir", dir.resolve("data").toString(), "--hmmer-binary-dir", hmmerDir.toString(), "--output-dir", dir.resolve("out").toString(),
+                "--data-pipeline-only", "--max-parallel-searches", "1"));
+    }
+
     /** Starts {@code command} with its output and errors in {@code log}. */
     public static Process start(List<String> command, Path log) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

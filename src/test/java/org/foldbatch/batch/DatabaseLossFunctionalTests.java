@@ -1,6 +1,8 @@
 package org.foldbatch.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.foldbatch.TestProcesses.dataPipelineRun;
+import static org.foldbatch.TestProcesses.start;
 import static org.foldbatch.TestProcesses.read;
 import static org.foldbatch.TestProcesses.slowHmmerWrappers;
 
@@ -48,7 +50,7 @@ class DatabaseLossFunctionalTests {
                 """.formatted(FoldJobFunctionalTests.RESPONSE_REGULATOR));
         try (Relay relay = new Relay(5432)) {
             String relayed = direct.replace(":5432/", ":" + relay.port() + "/");
-            Process first = start(command(relayed, hmmer, input), dir.resolve("first.log"));
+            Process first = start(dataPipelineRun(dir, relayed, hmmer, input), dir.resolve("first.log"));
             Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> !first.isAlive() || geneSearchStarted(jdbc));
             assertThat(first.isAlive()).as(read(dir.resolve("first.log"))).isTrue();
@@ -67,7 +69,7 @@ class DatabaseLossFunctionalTests {
             assertThat(log.lines().filter(l -> l.startsWith("error: ") || l.startsWith("lost: "))).as(log).isNotEmpty();
         }
 
-        Process second = start(command(direct, hmmer, input), dir.resolve("second.log"));
+        Process second = start(dataPipelineRun(dir, direct, hmmer, input), dir.resolve("second.log"));
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).as(read(dir.resolve("second.log"))).isZero();
         assertThat(dir.resolve("out/lost/lost_data.json")).exists();
@@ -80,19 +82,6 @@ class DatabaseLossFunctionalTests {
         } catch (RuntimeException notMigratedYet) {
             return false;
         }
-    }
-
-    private List<String> command(String dbUrl, Path hmmerDir, Path input) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main", "run",
-                input.toString(), "--config", "samples/foldbatch-sample.properties", "--db-url", dbUrl,
-                "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dir.resolve("data").toString(),
-                "--hmmer-binary-dir", hmmerDir.toString(), "--output-dir", dir.resolve("out").toString(),
-                "--data-pipeline-only", "--max-parallel-searches", "1");
-    }
-
-    private static Process start(List<String> command, Path log) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** A TCP relay to 127.0.0.1:target; closing it cuts every connection and refuses new ones. */

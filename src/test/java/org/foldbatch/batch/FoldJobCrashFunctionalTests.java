@@ -1,10 +1,11 @@
 package org.foldbatch.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.foldbatch.TestProcesses.dataPipelineRun;
+import static org.foldbatch.TestProcesses.start;
 import static org.foldbatch.TestProcesses.read;
 import static org.foldbatch.TestProcesses.slowHmmerWrappers;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ class FoldJobCrashFunctionalTests {
                    {"protein": {"id": "B", "sequence": "%s"}},
                    {"rna": {"id": "C", "sequence": "%s"}}]}
                 """.formatted(FoldJobFunctionalTests.RESPONSE_REGULATOR, FoldJobFunctionalTests.PROTEIN_5TGY, U6_RNA));
-        List<String> command = command(url, slowHmmer, input);
+        List<String> command = dataPipelineRun(dir, url, slowHmmer, input);
 
         // when: the first run is killed once one chain's partition has completed and another is running
         Process first = start(command, dir.resolve("first.log"));
@@ -100,19 +101,6 @@ class FoldJobCrashFunctionalTests {
 
     static final String U6_RNA = "GUCCUCUUCGGAGUGACAUAUACAAAAAUUGGAACGAUACAGAGAAGAUUAGCAUGGCCCCUGCACAAGGAUGACA"
             + "CGCUAGUUCAGAGUGGACGGUCUACGGACCGCAAUAUUUAUUUUU";
-
-    private List<String> command(String dbUrl, Path hmmerDir, Path input) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "org.foldbatch.cli.Main", "run",
-                input.toString(), "--config", "samples/foldbatch-sample.properties", "--db-url", dbUrl,
-                "--db-user", TestDatabases.POSTGRES_USER, "--data-dir", dir.resolve("data").toString(),
-                "--hmmer-binary-dir", hmmerDir.toString(), "--output-dir", dir.resolve("out").toString(),
-                "--data-pipeline-only", "--max-parallel-searches", "1");
-    }
-
-    private static Process start(List<String> command, Path log) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
 
     private static int count(JdbcTemplate jdbc, String status) {
         try {
