@@ -9,7 +9,7 @@ import com.actelion.research.chem.Molecule;
 import com.actelion.research.chem.StereoMolecule;
 import com.actelion.research.chem.forcefield.mmff.ForceFieldMMFF94;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
-import org.openmolecules.chem.conf.gen.RigidFragmentCache;
+import org.openmolecules.chem.conf.gen.RigidFragmentProvider;
 
 import org.foldbatch.structure.ccd.ChemComp;
 import org.foldbatch.util.Hashing;
@@ -22,9 +22,10 @@ import org.foldbatch.util.Hashing;
  * <p>A conformer is a function of the component and the model seed only, never of what the process did before
  * (issue 12): its seed is derived from the two ({@link #seed}); OpenChemLib's search is bounded by iterations (at
  * most 400 torsion sets and a fixed number of self-organisation cycles, as AlphaFold 3 bounds RDKit by
- * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no rigid-fragment
+ * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no writable rigid-fragment
  * cache is shared, since OpenChemLib's default cache keeps the fragment coordinates of whichever molecule, atom order
- * and seed met a fragment first.
+ * and seed met a fragment first. Rigid fragments come from the build-time {@link FragmentLibrary}, made with fixed
+ * seeds, so a fresh process does not self-organise them again.
  */
 final class Conformers {
 
@@ -107,7 +108,36 @@ final class Conformers {
         return atoms.stream().map(a -> a.ideal().clone()).toArray(double[][]::new);
     }
 
+    /** One try of the search: OpenChemLib's seed and where the rigid fragments come from. */
+    record Try(long seed, RigidFragmentProvider fragments) {
+    }
+
+    /**
+     * The tries for a component: first one per {@link FragmentLibrary} set (cheap: no fragment is self-organised),
+     * then, as a last resort, what a search without the library does: fragments self-organised under the try's own
+     * seed. A conformer from the library sets can fail where that one passes: a cached fragment of thymidine's
+     * deoxyribose comes back with C4' inverted, which the stereo check rejects. A dictionary entry falls back to its
+     * ideal coordinates, so one last-resort try is enough; a SMILES ligand's fallback is zeros, so it gets more.
+     */
+    static List<Try> tries(ChemComp component, long seed) {
+        int attempts = component.smiles() != null ? SMILES_ATTEMPTS : 1;
+        List<Try> tries = new java.util.ArrayList<>();
+        for (int set = 0; set < Math.max(attempts, FragmentLibrary.SETS); set++) {
+            tries.add(new Try(seed + set, FragmentLibrary.provider((int) Math.floorMod(seed + set,
+                    (long) FragmentLibrary.SETS))));
+        }
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            tries.add(new Try(seed + attempt, new RigidFragmentProvider(seed + attempt, null, false)));
+        }
+        return tries;
+    }
+
     static ConformerCache.Conformer generate(ChemComp component, long seed) {
+        return generate(component, tries(component, seed));
+    }
+
+    /** The first conformer of {@code tries} that keeps the component's geometry and stereo, else none. */
+    static ConformerCache.Conformer generate(ChemComp component, List<Try> tries) {
         List<ChemComp.Atom> atoms = heavyAtoms(component);
         if (atoms.isEmpty() || atoms.stream().anyMatch(a -> Molecule.getAtomicNoFromLabel(a.element()) <= 0)) {
             return new ConformerCache.Conformer(null);
@@ -127,11 +157,8 @@ final class Conformers {
                 index = IntStream.range(0, atoms.size()).toArray();
             }
             molecule.ensureHelperArrays(Molecule.cHelperParities);
-            // A dictionary entry falls back to its ideal coordinates, so one attempt is enough (and keeps the
-            // conformers issue 12 recorded); a SMILES ligand's fallback is zeros, so it gets a few more.
-            int attempts = smiles != null ? SMILES_ATTEMPTS : 1;
-            for (int attempt = 0; attempt < attempts; attempt++) {
-                StereoMolecule conformer = new ConformerGenerator(seed + attempt, (RigidFragmentCache) null, false)
+            for (Try attempt : tries) {
+                StereoMolecule conformer = new ConformerGenerator(attempt.seed(), attempt.fragments())
                         .getOneConformerAsMolecule(smiles != null ? new StereoMolecule(molecule) : molecule);
                 double[][] coordinates = coordinates(conformer, index);
                 if (coordinates != null && acceptable(component, atoms, ideal, smiles, coordinates)) {
@@ -174,7 +201,10 @@ final class Conformers {
      */
     static boolean minimise(StereoMolecule conformer) {
         try {
-            ForceFieldMMFF94.initialize(ForceFieldMMFF94.MMFF94SPLUS);
+            synchronized (Conformers.class) {
+                // conformers are made in parallel, and OpenChemLib fills its table map without a lock on reads
+                ForceFieldMMFF94.initialize(ForceFieldMMFF94.MMFF94SPLUS);
+            }
             ForceFieldMMFF94 field = new ForceFieldMMFF94(conformer, ForceFieldMMFF94.MMFF94SPLUS, new HashMap<>());
             field.minimise();
             double[] xyz = field.getCurrentPositions();

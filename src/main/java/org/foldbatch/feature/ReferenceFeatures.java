@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.foldbatch.constants.Elements;
 import org.foldbatch.structure.ccd.ChemComp;
+import org.foldbatch.util.BoundedPool;
 
 /**
  * Reference structure features per token atom slot: a conformer per residue (OpenChemLib conformer seeded from the
@@ -81,12 +83,14 @@ final class ReferenceFeatures {
 
     /** Reference positions [n*24*3] for a seed: one conformer per residue, augmented. */
     float[] positions(long seed) {
+        Map<String, ConformerCache.Conformer> conformers = conformers(seed);
         SplittableRandom random = new SplittableRandom(seed);
         Map<Residue, Map<String, double[]>> byResidue = new LinkedHashMap<>();
         float[] positions = new float[n * Tokens.ATOMS_PER_TOKEN * 3];
         for (int token = 0; token < tokens.count(); token++) {
             Residue residue = tokens.residueOfToken.get(token);
-            Map<String, double[]> coordinates = byResidue.computeIfAbsent(residue, r -> conformer(r, seed, random));
+            Map<String, double[]> coordinates = byResidue.computeIfAbsent(residue,
+                    r -> conformer(r, conformers.get(Conformers.key(r.component())), random));
             String[] slots = tokens.slotNames.get(token);
             for (int s = 0; s < Tokens.ATOMS_PER_TOKEN; s++) {
                 double[] xyz = slots[s].isEmpty() ? null : coordinates.get(slots[s]);
@@ -101,15 +105,40 @@ final class ReferenceFeatures {
         return positions;
     }
 
-    private Map<String, double[]> conformer(Residue residue, long modelSeed, SplittableRandom random) {
+    /**
+     * The conformer of every distinct component under a model seed, by component key. Those the cache lacks are made
+     * in parallel: each is a function of its component and seed alone, so the order they finish in changes nothing.
+     * The cache is read and written on the calling thread, which may hold the step's transaction.
+     */
+    private Map<String, ConformerCache.Conformer> conformers(long modelSeed) {
+        Map<String, ChemComp> components = new LinkedHashMap<>();
+        for (int token = 0; token < tokens.count(); token++) {
+            ChemComp component = tokens.residueOfToken.get(token).component();
+            components.putIfAbsent(Conformers.key(component), component);
+        }
+        Map<String, ConformerCache.Conformer> conformers = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : components.keySet()) {
+            config.conformerCache().get(key, Conformers.seed(key, modelSeed)).ifPresentOrElse(
+                    c -> conformers.put(key, c), () -> missing.add(key));
+        }
+        List<Callable<ConformerCache.Conformer>> tasks = missing.stream()
+                .<Callable<ConformerCache.Conformer>>map(key -> () -> Conformers.generate(components.get(key),
+                        Conformers.seed(key, modelSeed)))
+                .toList();
+        List<ConformerCache.Conformer> made = BoundedPool.runAll("conformers", "making reference conformers",
+                Runtime.getRuntime().availableProcessors(), tasks);
+        for (int i = 0; i < missing.size(); i++) {
+            String key = missing.get(i);
+            config.conformerCache().put(key, Conformers.seed(key, modelSeed), made.get(i));
+            conformers.put(key, made.get(i));
+        }
+        return conformers;
+    }
+
+    private Map<String, double[]> conformer(Residue residue, ConformerCache.Conformer conformer,
+            SplittableRandom random) {
         ChemComp component = residue.component();
-        String key = Conformers.key(component);
-        long conformerSeed = Conformers.seed(key, modelSeed);
-        ConformerCache.Conformer conformer = config.conformerCache().get(key, conformerSeed).orElseGet(() -> {
-            ConformerCache.Conformer made = Conformers.generate(component, conformerSeed);
-            config.conformerCache().put(key, conformerSeed, made);
-            return made;
-        });
         List<ChemComp.Atom> atoms = Conformers.heavyAtoms(component);
         double[][] xyz = conformer.generated() ? conformer.coordinates() : fallback(residue, atoms);
         double[][] augmented = augment(xyz, random);

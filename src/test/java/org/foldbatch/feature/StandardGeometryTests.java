@@ -28,9 +28,20 @@ class StandardGeometryTests {
         double[][] xyz = Conformers.generate(biotin, Conformers.seed(Conformers.key(biotin), 42)).coordinates();
         assertThat(StandardGeometry.compare(smiles, names, xyz).acceptable()).isTrue();
 
-        // S1 (index 8) pulled 0.3 Å away from everything along x: its C–S bonds stretch past 0.1 Å.
+        // S1 (index 8) pulled 0.3 Å away from the midpoint of its two ring carbons (its nearest atoms), whatever
+        // way the conformer lies: both C–S bonds stretch past 0.1 Å.
         double[][] stretched = copy(xyz);
-        stretched[8][0] += 0.3;
+        int[] nearest = java.util.stream.IntStream.range(0, xyz.length).filter(i -> i != 8).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> distance(xyz[i], xyz[8])))
+                .mapToInt(Integer::intValue).limit(2).toArray();
+        double[] away = new double[3];
+        for (int a = 0; a < 3; a++) {
+            away[a] = xyz[8][a] - (xyz[nearest[0]][a] + xyz[nearest[1]][a]) / 2;
+        }
+        double length = Math.sqrt(away[0] * away[0] + away[1] * away[1] + away[2] * away[2]);
+        for (int a = 0; a < 3; a++) {
+            stretched[8][a] += 0.3 * away[a] / length;
+        }
         assertThat(StandardGeometry.compare(smiles, names, stretched).maxBondDeviation()).isGreaterThan(0.1);
         assertThat(Conformers.acceptable(biotin, atoms, null, smiles, stretched)).isFalse();
 
@@ -159,5 +170,9 @@ class StandardGeometryTests {
 
     private static double dot(double[] a, double[] b) {
         return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    private static double distance(double[] p, double[] q) {
+        return Math.sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
     }
 }
