@@ -20,7 +20,8 @@ import org.foldbatch.model.weights.ParameterStore;
  * official dimensions (24-block token transformer, 3+3 atom transformer blocks) with random official-shape weights
  * and a random trunk output. Each figure is the best of several warm calls, alternating 1 and 5 samples so that
  * load on a shared machine hits both alike. With {@code --profile} it also prints where one 5-sample step spends its
- * time, per TensorFlow op type.
+ * time, per TensorFlow op type. The step's FLOP count ({@link DenoiserFlops}) gives the least ratio a machine bound by
+ * arithmetic can reach and, against the same run's 4096² f32 matmul, each step's {@code %matmul}.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.foldbatch.model.bench.DiffusionStepBenchmark
@@ -72,13 +73,23 @@ public final class DiffusionStepBenchmark {
                 bestOne = min(bestOne, BestOf.run(1, () -> feeds.denoise(one, 1, 20f)));
                 bestMany = min(bestMany, BestOf.run(1, () -> feeds.denoise(many, samples, 20f)));
             }
+            DenoiserFlops flops = DenoiserFlops.of(dims);
+            PairformerBenchmark.Rate matmul = PairformerBenchmark.matmulGflops(4096, Precision.FLOAT32, 5);
             System.out.printf("%nwarm, best of %d, alternating; ratio = %d-sample step / 1-sample step%n", reps,
                     samples);
-            System.out.printf("N     s/step(1)  s/step(%d)  ratio(wall)  cpu-s/step(1)  cpu-s/step(%d)  ratio(cpu)%n",
-                    samples, samples);
-            System.out.printf("%-5d %-10.3f %-10.3f %-12.2f %-14.3f %-15.3f %.2f%n", n, bestOne.wallSeconds(),
-                    bestMany.wallSeconds(), bestMany.wallSeconds() / bestOne.wallSeconds(), bestOne.cpuSeconds(),
-                    bestMany.cpuSeconds(), bestMany.cpuSeconds() / bestOne.cpuSeconds());
+            System.out.printf("FLOP count (matmuls and attention): %.1f GFLOP shared by the samples + %.1f GFLOP per "
+                    + "sample, so on a machine bound by arithmetic %d samples cost at least %.2fx one%n",
+                    flops.shared(), flops.perSample(), samples, flops.floorRatio(samples));
+            System.out.printf("4096x4096 f32 matmul in this run, warm, best of 5: %.1f GFLOP/s (%.1f per CPU-second)%n",
+                    matmul.wall(), matmul.cpu());
+            System.out.printf("N     s/step(1)  s/step(%d)  ratio(wall)  cpu-s/step(1)  cpu-s/step(%d)  ratio(cpu)  "
+                    + "floor  %%matmul(1)  %%matmul(%d)  %%matmul(cpu, %d)%n", samples, samples, samples, samples);
+            System.out.printf("%-5d %-10.3f %-10.3f %-12.2f %-14.3f %-15.3f %-11.2f %-6.2f %-11.0f %-12.0f %.0f%n", n,
+                    bestOne.wallSeconds(), bestMany.wallSeconds(), bestMany.wallSeconds() / bestOne.wallSeconds(),
+                    bestOne.cpuSeconds(), bestMany.cpuSeconds(), bestMany.cpuSeconds() / bestOne.cpuSeconds(),
+                    flops.floorRatio(samples), 100 * flops.gflop(1) / bestOne.wallSeconds() / matmul.wall(),
+                    100 * flops.gflop(samples) / bestMany.wallSeconds() / matmul.wall(),
+                    100 * flops.gflop(samples) / bestMany.cpuSeconds() / matmul.cpu());
             if (a.contains("--profile")) {
                 System.out.printf("%none %d-sample step by op type (full trace, summed op wall time):%n", samples);
                 OpProfile.print(feeds.traceDenoise(many, samples, 20f), 20);

@@ -33,7 +33,7 @@ import org.tensorflow.types.family.TFloating;
  * the f32 row; the CPU's bf16 units (avx512_bf16, amx_bf16) are named from /proc/cpuinfo.
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--reps 3] [--no-memory]} (cp.txt from
+ * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--xla] [--reps 3] [--no-memory]} (cp.txt from
  * {@code mvn dependency:build-classpath}); {@code --memory-table [--bf16] N...} prints peak memory and seconds per
  * block with AlphaFold 3's chunking, one fresh JVM per N.
  */
@@ -42,6 +42,9 @@ public final class PairformerBenchmark {
     static final int CS = 384;
     static final int PAIR_HEADS = 4;
     static final int SINGLE_HEADS = 16;
+
+    /** The block's session settings; {@code --xla} turns TensorFlow's XLA JIT on for the blocks, not the matmul. */
+    private static RuntimeOptions blockRuntime = RuntimeOptions.defaults();
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--memory")) {
@@ -57,6 +60,7 @@ public final class PairformerBenchmark {
         List<String> options = List.of(args);
         boolean bf16 = options.contains("--bf16");
         boolean memory = !options.contains("--no-memory");
+        blockRuntime = RuntimeOptions.defaults().withXlaJit(options.contains("--xla"));
         int reps = options.contains("--reps") ? Integer.parseInt(options.get(options.indexOf("--reps") + 1)) : 3;
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -79,8 +83,9 @@ public final class PairformerBenchmark {
                     half.cpu() / matmul.cpu());
         }
         System.out.printf("%n%d cores, CPU bf16 units: %s; block times: warm, best of %d; %%matmul against the f32 "
-                + "matmul, on wall time and on CPU time; bf16 speed-up on CPU time%n", Runtime.getRuntime().availableProcessors(),
-                units.isEmpty() ? "none" : units, reps);
+                + "matmul, on wall time and on CPU time; bf16 speed-up on CPU time%s%n",
+                Runtime.getRuntime().availableProcessors(), units.isEmpty() ? "none" : units, reps,
+                blockRuntime.xlaJit() ? "; blocks compiled by XLA (JIT on)" : "");
         System.out.println("precision  N     s/block   cpu-s/block  GFLOP/block  GFLOP/s  %matmul  %matmul(cpu)  "
                 + "bf16 speed-up  peak(unchunked)  peak(sharded 32 rows)");
         for (int n : sizes) {
@@ -167,7 +172,7 @@ public final class PairformerBenchmark {
 
     static BestOf secondsPerBlock(int n, Precision precision, TrunkOptions options, int reps) {
         ParameterStore store = SyntheticWeights.stackSlice(SyntheticWeights.TRUNK_BLOCK, 1, 7);
-        try (Graph g = new Graph(); Session s = new Session(g, RuntimeOptions.defaults().toConfigProto())) {
+        try (Graph g = new Graph(); Session s = new Session(g, blockRuntime.toConfigProto())) {
             Ops tf = Ops.create(g);
             GraphParameters gp = new GraphParameters(tf, store, precision == Precision.BFLOAT16);
             {
