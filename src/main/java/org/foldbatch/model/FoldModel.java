@@ -33,7 +33,9 @@ public final class FoldModel implements AutoCloseable {
         }
     }
 
-    private final ParameterStore store;
+    /** Reads the weights again for a new bucket once the last copy was released (null: never released). */
+    private final java.util.function.Supplier<ParameterStore> reload;
+    private ParameterStore store;
     private final ModelConfig config;
     private final Precision precision;
     private final TrunkOptions trunkOptions;
@@ -45,9 +47,10 @@ public final class FoldModel implements AutoCloseable {
     private int samplesPerCall;
     private Timings lastTimings;
 
-    private FoldModel(ParameterStore store, ModelConfig config, Precision precision, TrunkOptions trunkOptions,
-            RuntimeOptions runtime, boolean randomWeights) {
+    private FoldModel(ParameterStore store, java.util.function.Supplier<ParameterStore> reload, ModelConfig config,
+            Precision precision, TrunkOptions trunkOptions, RuntimeOptions runtime, boolean randomWeights) {
         this.store = store;
+        this.reload = reload;
         this.config = config;
         this.precision = precision;
         this.trunkOptions = trunkOptions;
@@ -91,16 +94,19 @@ public final class FoldModel implements AutoCloseable {
             throw new IllegalArgumentException(modelDir + ": model directory does not exist; " + WHAT_TO_DO);
         }
         if (hasModelFiles(modelDir, OFFICIAL_MODEL_NAME)) {
-            ParameterStore store = ParameterStore.loadModel(modelDir, OFFICIAL_MODEL_NAME, WeightsSchema.official());
+            java.util.function.Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
+                    OFFICIAL_MODEL_NAME, WeightsSchema.official());
+            ParameterStore store = read.get();
             LOG.log(System.Logger.Level.INFO, "loaded AlphaFold 3 weights " + store.identifier() + " from "
                     + modelDir);
-            return new FoldModel(store, config, precision, trunkOptions, runtime, false);
+            return new FoldModel(store, read, config, precision, trunkOptions, runtime, false);
         }
         if (Files.isRegularFile(modelDir.resolve(RandomWeights.FILE_NAME))) {
             LOG.log(System.Logger.Level.WARNING, RandomWeights.WARNING + " (" + modelDir.resolve(
                     RandomWeights.FILE_NAME) + ")");
-            ParameterStore store = ParameterStore.loadModel(modelDir, RandomWeights.MODEL_NAME, WeightsSchema.small());
-            return new FoldModel(store, config, precision, trunkOptions, runtime, true);
+            java.util.function.Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
+                    RandomWeights.MODEL_NAME, WeightsSchema.small());
+            return new FoldModel(read.get(), read, config, precision, trunkOptions, runtime, true);
         }
         throw new IllegalArgumentException(modelDir + ": no AlphaFold 3 weights (af3.bin.zst, af3.bin or numbered "
                 + "parts af3.<n>.bin.zst); " + WHAT_TO_DO);
@@ -113,7 +119,16 @@ public final class FoldModel implements AutoCloseable {
     /** A model over parameters already in memory (reference vectors, benchmarks). */
     public static FoldModel of(ParameterStore store, ModelConfig config, Precision precision,
             TrunkOptions trunkOptions, RuntimeOptions runtime) {
-        return new FoldModel(store, config, precision, trunkOptions, runtime, false);
+        return new FoldModel(store, null, config, precision, trunkOptions, runtime, false);
+    }
+
+    /**
+     * A model whose weights {@code weights} makes (and makes again for a later bucket): after a bucket's graphs are
+     * built the model keeps no copy of them on the Java heap, as a model loaded from a file does.
+     */
+    public static FoldModel of(java.util.function.Supplier<ParameterStore> weights, ModelConfig config,
+            Precision precision, TrunkOptions trunkOptions, RuntimeOptions runtime) {
+        return new FoldModel(weights.get(), weights, config, precision, trunkOptions, runtime, false);
     }
 
     private static boolean hasModelFiles(Path dir, String name) {
@@ -223,13 +238,24 @@ public final class FoldModel implements AutoCloseable {
         Bucket b = buckets.get(dims);
         if (b == null) {
             long start = System.nanoTime();
+            boolean reread = store == null;
+            if (reread) {
+                store = reload.get();
+            }
             Trunk trunk = new Trunk(config, store, precision, trunkOptions, runtime, dims);
             StructureHeads heads = new StructureHeads(config, store, precision, trunkOptions, runtime, dims);
             graphsBuilt += 2;
             b = new Bucket(trunk, heads);
             buckets.put(dims, b);
-            LOG.log(System.Logger.Level.INFO, String.format("built graphs for %d tokens in %.1f s",
-                    dims.numTokens(), (System.nanoTime() - start) / 1e9));
+            if (reload != null) {
+                // TensorFlow holds the weights now. The Java copy (about 1.3 GB at official size) would otherwise
+                // sit beside them for the process's life; a later bucket reads the file again instead. One full
+                // collection lets the collector hand the freed heap back before the activations' peak.
+                store = null;
+                System.gc();
+            }
+            LOG.log(System.Logger.Level.INFO, String.format("built graphs for %d tokens in %.1f s%s",
+                    dims.numTokens(), (System.nanoTime() - start) / 1e9, reread ? " (weights read again)" : ""));
         }
         return b;
     }

@@ -25,7 +25,7 @@ import org.tensorflow.types.family.TFloating;
  * Binds model parameters to a graph as resource variables (one per parameter, or per layer of a stack). Their values
  * are uploaded once with {@link #upload}, one parameter at a time from the store's bytes, so the graph definition
  * holds no weights, runs need no weight feeds (on a GPU the weights stay on the device), and afterwards the store
- * may be dropped if no other graph needs it. bfloat16 records stay bfloat16 when {@code keepBfloat16} is set (the
+ * may be dropped if no other graph needs it: once uploaded, this object keeps no reference to the store or its records. bfloat16 records stay bfloat16 when {@code keepBfloat16} is set (the
  * bf16 policy); otherwise they are widened exactly to f32.
  */
 public final class GraphParameters {
@@ -34,7 +34,7 @@ public final class GraphParameters {
     }
 
     private final Ops tf;
-    private final ParameterStore store;
+    private ParameterStore store;
     private final boolean keepBfloat16;
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
     private final Map<String, Operand<? extends TFloating>> reads = new LinkedHashMap<>();
@@ -54,12 +54,20 @@ public final class GraphParameters {
     }
 
     public boolean has(String scope, String name) {
-        return store.has(scope, name);
+        return store().has(scope, name);
+    }
+
+    private ParameterStore store() {
+        if (store == null) {
+            throw new IllegalStateException("parameters were already uploaded and released; build the whole graph "
+                    + "first");
+        }
+        return store;
     }
 
     /** The stored shape of {@code scope:name} (with any layer-stack axes), without binding it to the graph. */
     public int[] storedShape(String scope, String name) {
-        return store.get(scope, name).shape().clone();
+        return store().get(scope, name).shape().clone();
     }
 
     /**
@@ -87,7 +95,7 @@ public final class GraphParameters {
         if (uploaded) {
             throw new IllegalStateException(key + ": parameters were already uploaded; build the whole graph first");
         }
-        Record r = store.get(scope, name);
+        Record r = store().get(scope, name);
         if (!r.dtype().isFloating()) {
             throw new RecordFormatException(key + ": parameter is " + r.dtype().numpyName() + ", not a float type");
         }
@@ -145,6 +153,9 @@ public final class GraphParameters {
             }
         }
         uploaded = true;
+        // The variables hold the values now; dropping the records lets the caller's store leave the Java heap.
+        bindings.clear();
+        store = null;
     }
 
     private Tensor toTensor(Binding b) {

@@ -52,6 +52,7 @@ public final class EndToEndBench {
     static final long SEED = 1;
 
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, String> memory = new LinkedHashMap<>();
     private Ticks lastTicks;
     private double[] lastCpu;
 
@@ -127,13 +128,21 @@ public final class EndToEndBench {
         DiffusionSampler.Config sampling = DiffusionSampler.Config.ALPHAFOLD.withSteps(steps, samples);
 
         long w0 = System.nanoTime();
-        ParameterStore store = SyntheticWeights.fullSize(11, "diffuser/");
+        // made again for a later bucket, like a model read from af3.bin.zst, so no copy stays on the Java heap
+        java.util.concurrent.atomic.AtomicReference<ParameterStore> made = new java.util.concurrent.atomic
+                .AtomicReference<>(SyntheticWeights.fullSize(11, "diffuser/"));
         double weights = (System.nanoTime() - w0) / 1e9;
+        int records = made.get().size();
+        java.util.function.Supplier<ParameterStore> weightsFile = () -> {
+            ParameterStore first = made.getAndSet(null);
+            return first != null ? first : SyntheticWeights.fullSize(11, "diffuser/");
+        };
         System.out.printf("%d residues, official dims, random weights (%d records, made in %.1f s, not counted: they "
                 + "stand in for reading af3.bin.zst), %s, %d recycles, %d diffusion steps, %d samples, %d cores%n",
-                sequence.length(), store.size(), weights, precision, recycles, steps, samples,
+                sequence.length(), records, weights, precision, recycles, steps, samples,
                 Runtime.getRuntime().availableProcessors());
 
+        memory("weights made (Java heap)");
         long start = System.nanoTime();
         Ccd ccd = time("read CCD", () -> Ccd.load(Path.of("samples/ccd/components-subset.cif")));
         FoldInput completed = time("read _data.json", () -> new FoldInputLoader().load(dataJson).get(0));
@@ -148,11 +157,12 @@ public final class EndToEndBench {
         org.foldbatch.model.NetworkInputs inputs = time("network inputs",
                 () -> NetworkInputs.of(features, featuresFile.toString()));
         try (FoldModel model = time("build graphs + upload weights", () -> {
-            FoldModel m = FoldModel.of(store, config, precision, TrunkOptions.alphaFoldDefaults(),
+            FoldModel m = FoldModel.of(weightsFile, config, precision, TrunkOptions.alphaFoldDefaults(),
                     RuntimeOptions.defaults());
             m.prepare(inputs);
             return m;
         })) {
+            memory("graphs built, weights uploaded");
             Map<String, Double> cpu0 = ThreadCpu.snapshot();
             long p0 = System.nanoTime();
             Ticks ticks = new Ticks(p0);
@@ -168,6 +178,7 @@ public final class EndToEndBench {
             seconds.put("network: rest (feeds, fetches)", network - t.total());
             lastTicks = ticks;
             lastCpu = tfCpu;
+            memory("after the network");
             time("write outputs", () -> SeedInference.writeOutputs("bench", completed, ccd, features, out, files, SEED,
                     false, false));
         }
@@ -185,6 +196,7 @@ public final class EndToEndBench {
                 lastTicks.passes.get(0), median(lastTicks.passes.subList(1, lastTicks.passes.size())),
                 lastTicks.steps.get(0), median(lastTicks.steps.subList(1, lastTicks.steps.size())));
         System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", vmHwm() / 1048576.0);
+        memory.forEach((phase, figures) -> System.out.printf("  %-32s %s%n", phase, figures));
         System.out.println("outputs in " + dir);
     }
 
@@ -237,11 +249,24 @@ public final class EndToEndBench {
     }
 
     private static long vmHwm() throws IOException {
+        return procStatus("VmHWM:");
+    }
+
+    /** A /proc/self/status memory line in bytes, -1 if absent. */
+    private static long procStatus(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
         return -1;
+    }
+
+    /** Where the memory is after a phase: resident now, peak so far, and the Java heap's share (used, committed). */
+    private void memory(String phase) throws IOException {
+        Runtime rt = Runtime.getRuntime();
+        memory.put(phase, String.format("resident %5.0f MiB, peak so far %5.0f MiB; Java heap used %5.0f MiB of "
+                + "%5.0f MiB committed", procStatus("VmRSS:") / 1048576.0, vmHwm() / 1048576.0,
+                (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0));
     }
 }

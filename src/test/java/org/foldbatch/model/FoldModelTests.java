@@ -94,6 +94,43 @@ class FoldModelTests {
     }
 
     @Test
+    void weightsLeaveTheJavaHeapOnceUploadedAndAreReadAgainForANewBucket(@TempDir Path dir) {
+        // given: a weights file, and a model that reads it through a counting supplier
+        RandomWeights.write(dir, ModelConfig.small(), 42);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<ParameterStore> file = () -> {
+            reads.incrementAndGet();
+            return ParameterStore.loadModel(dir, RandomWeights.MODEL_NAME, WeightsSchema.small());
+        };
+        NetworkInputs small = org.foldbatch.model.bench.SyntheticBatch.protein(16, 4, 4, 1, 1);
+        NetworkInputs larger = org.foldbatch.model.bench.SyntheticBatch.protein(32, 4, 4, 1, 1);
+        try (FoldModel released = FoldModel.of(file, ModelConfig.small(), Precision.FLOAT32,
+                TrunkOptions.unchunked(), RuntimeOptions.defaults());
+                FoldModel kept = FoldModel.of(ParameterStore.loadModel(dir, RandomWeights.MODEL_NAME,
+                        WeightsSchema.small()), ModelConfig.small(), Precision.FLOAT32, TrunkOptions.unchunked(),
+                        RuntimeOptions.defaults())) {
+            DiffusionSampler.Config sampling = released.sampling().withSteps(2, 1);
+
+            // when: two sizes run, each in its own bucket, and the first size again
+            ModelOutput smallOut = released.predict(small, 5, NoiseSource.seeded(), sampling, InferenceProgress.NONE);
+            int afterFirst = reads.get();
+            ModelOutput largerOut = released.predict(larger, 5, NoiseSource.seeded(), sampling,
+                    InferenceProgress.NONE);
+            int afterSecond = reads.get();
+            released.predict(small, 5, NoiseSource.seeded(), sampling, InferenceProgress.NONE);
+
+            // then: the file is read once per new bucket, and the outputs are those of a model that kept its copy
+            assertThat(afterFirst).isEqualTo(1);
+            assertThat(afterSecond).isEqualTo(2);
+            assertThat(reads.get()).as("a built bucket needs no weights").isEqualTo(2);
+            assertThat(largerOut.samples().get(0).atomPositions()).containsExactly(kept.predict(larger, 5,
+                    NoiseSource.seeded(), sampling, InferenceProgress.NONE).samples().get(0).atomPositions());
+            assertThat(smallOut.pair()).containsExactly(kept.predict(small, 5, NoiseSource.seeded(), sampling,
+                    InferenceProgress.NONE).pair());
+        }
+    }
+
+    @Test
     void missingWeightsSayWhatToDo(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> FoldModel.load(dir, ModelConfig.small(), Precision.FLOAT32,
                 RuntimeOptions.defaults())).isInstanceOf(IllegalArgumentException.class)

@@ -33,7 +33,7 @@ import org.tensorflow.types.family.TFloating;
  * the f32 row; the CPU's bf16 units (avx512_bf16, amx_bf16) are named from /proc/cpuinfo.
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--xla] [--reps 3] [--no-memory]} (cp.txt from
+ * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--xla] [--inter-op K] [--reps 3] [--no-memory]} (cp.txt from
  * {@code mvn dependency:build-classpath}); {@code --memory-table [--bf16] N...} prints peak memory and seconds per
  * block with AlphaFold 3's chunking, one fresh JVM per N.
  */
@@ -61,10 +61,13 @@ public final class PairformerBenchmark {
         boolean bf16 = options.contains("--bf16");
         boolean memory = !options.contains("--no-memory");
         blockRuntime = RuntimeOptions.defaults().withXlaJit(options.contains("--xla"));
+        if (options.contains("--inter-op")) {
+            blockRuntime = blockRuntime.withThreads(0, Integer.parseInt(options.get(options.indexOf("--inter-op") + 1)));
+        }
         int reps = options.contains("--reps") ? Integer.parseInt(options.get(options.indexOf("--reps") + 1)) : 3;
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--reps")) {
+            if (args[i].equals("--reps") || args[i].equals("--inter-op")) {
                 i++;
             } else if (!args[i].startsWith("--")) {
                 sizes.add(Integer.parseInt(args[i]));
@@ -85,7 +88,9 @@ public final class PairformerBenchmark {
         System.out.printf("%n%d cores, CPU bf16 units: %s; block times: warm, best of %d; %%matmul against the f32 "
                 + "matmul, on wall time and on CPU time; bf16 speed-up on CPU time%s%n",
                 Runtime.getRuntime().availableProcessors(), units.isEmpty() ? "none" : units, reps,
-                blockRuntime.xlaJit() ? "; blocks compiled by XLA (JIT on)" : "");
+                (blockRuntime.xlaJit() ? "; blocks compiled by XLA (JIT on)" : "")
+                        + (blockRuntime.interOpThreads() > 0 ? "; blocks run " + blockRuntime.interOpThreads()
+                        + " op(s) at a time" : ""));
         System.out.println("precision  N     s/block   cpu-s/block  GFLOP/block  GFLOP/s  %matmul  %matmul(cpu)  "
                 + "bf16 speed-up  peak(unchunked)  peak(sharded 32 rows)");
         for (int n : sizes) {
