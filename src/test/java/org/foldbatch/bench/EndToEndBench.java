@@ -22,6 +22,7 @@ import org.foldbatch.output.OutputLayout;
 import org.foldbatch.model.NoiseSource;
 import org.foldbatch.model.Precision;
 import org.foldbatch.model.RuntimeOptions;
+import org.foldbatch.model.ShardSpec;
 import org.foldbatch.model.TrunkOptions;
 import org.foldbatch.model.bench.SyntheticWeights;
 import org.foldbatch.model.weights.ParameterStore;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * mvn -q test-compile && mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx6g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.foldbatch.bench.EndToEndBench
- *     [--af3] [--residues 128] [--recycles 1] [--steps 5] [--samples 1] [--f32]
+ *     [--af3] [--residues 128] [--recycles 1] [--steps 5] [--samples 1] [--f32] [--pair-rows R]
  * </pre>
  */
 public final class EndToEndBench {
@@ -104,7 +105,12 @@ public final class EndToEndBench {
         int samples = option(a, "--samples", af3 ? 5 : 1);
         int residues = option(a, "--residues", SEQUENCE.length());
         Precision precision = a.contains("--f32") ? Precision.FLOAT32 : Precision.BFLOAT16;
-        new EndToEndBench().run(sequence(residues), recycles, steps, samples, precision);
+        // --pair-rows R: the pair transition and triangle attention in chunks of R rows at every size, the memory
+        // knob AlphaFold 3 documents for smaller devices; default AlphaFold 3's own chunking
+        int rows = option(a, "--pair-rows", 0);
+        TrunkOptions trunk = rows > 0 ? new TrunkOptions(ShardSpec.of(null, rows, null, rows),
+                ShardSpec.of(null, rows, null, rows)) : TrunkOptions.alphaFoldDefaults();
+        new EndToEndBench().run(sequence(residues), recycles, steps, samples, precision, trunk);
     }
 
     private static int option(List<String> args, String name, int fallback) {
@@ -117,7 +123,8 @@ public final class EndToEndBench {
         return SEQUENCE.repeat(residues / SEQUENCE.length() + 1).substring(0, residues);
     }
 
-    private void run(String sequence, int recycles, int steps, int samples, Precision precision) throws Exception {
+    private void run(String sequence, int recycles, int steps, int samples, Precision precision, TrunkOptions trunk)
+            throws Exception {
         Path dir = Files.createTempDirectory("foldbatch-e2e");
         Path dataJson = dir.resolve("lysozyme_data.json");
         Files.writeString(dataJson, dataJson(sequence));
@@ -138,9 +145,9 @@ public final class EndToEndBench {
             return first != null ? first : SyntheticWeights.fullSize(11, "diffuser/");
         };
         System.out.printf("%d residues, official dims, random weights (%d records, made in %.1f s, not counted: they "
-                + "stand in for reading af3.bin.zst), %s, %d recycles, %d diffusion steps, %d samples, %d cores%n",
+                + "stand in for reading af3.bin.zst), %s, %d recycles, %d diffusion steps, %d samples, %d cores, %s%n",
                 sequence.length(), records, weights, precision, recycles, steps, samples,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), trunk);
 
         memory("weights made (Java heap)");
         long start = System.nanoTime();
@@ -157,8 +164,7 @@ public final class EndToEndBench {
         org.foldbatch.model.NetworkInputs inputs = time("network inputs",
                 () -> NetworkInputs.of(features, featuresFile.toString()));
         try (FoldModel model = time("build graphs + upload weights", () -> {
-            FoldModel m = FoldModel.of(weightsFile, config, precision, TrunkOptions.alphaFoldDefaults(),
-                    RuntimeOptions.defaults());
+            FoldModel m = FoldModel.of(weightsFile, config, precision, trunk, RuntimeOptions.defaults());
             m.prepare(inputs);
             return m;
         })) {
