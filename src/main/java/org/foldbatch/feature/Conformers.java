@@ -22,10 +22,10 @@ import org.foldbatch.util.Hashing;
  * <p>A conformer is a function of the component and the model seed only, never of what the process did before
  * (issue 12): its seed is derived from the two ({@link #seed}); OpenChemLib's search is bounded by iterations (at
  * most 400 torsion sets and a fixed number of self-organisation cycles, as AlphaFold 3 bounds RDKit by
- * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no writable rigid-fragment
- * cache is shared, since OpenChemLib's default cache keeps the fragment coordinates of whichever molecule, atom order
- * and seed met a fragment first. Rigid fragments come from the build-time {@link FragmentLibrary}, made with fixed
- * seeds, so a fresh process does not self-organise them again.
+ * {@code maxIterations}), never by a time limit that a busy machine reaches at a different point; and no writable
+ * rigid-fragment cache is shared, since OpenChemLib's default cache keeps the fragment coordinates of whichever
+ * molecule, atom order and seed met a fragment first. Rigid fragments come from the build-time
+ * {@link FragmentLibrary}, made with fixed seeds, so a fresh process does not self-organise them again.
  */
 final class Conformers {
 

@@ -25,8 +25,9 @@ import org.tensorflow.types.family.TFloating;
  * Binds model parameters to a graph as resource variables (one per parameter, or per layer of a stack). Their values
  * are uploaded once with {@link #upload}, one parameter at a time from the store's bytes, so the graph definition
  * holds no weights, runs need no weight feeds (on a GPU the weights stay on the device), and afterwards the store
- * may be dropped if no other graph needs it: once uploaded, this object keeps no reference to the store or its records. bfloat16 records stay bfloat16 when {@code keepBfloat16} is set (the
- * bf16 policy); otherwise they are widened exactly to f32.
+ * may be dropped if no other graph needs it: once uploaded, this object keeps no reference to the store or its
+ * records. bfloat16 records stay bfloat16 when {@code keepBfloat16} is set (the bf16 policy); otherwise they are
+ * widened exactly to f32.
  */
 public final class GraphParameters {
     private record Binding(Operand<?> handle, Placeholder<?> value, org.tensorflow.op.Op assign, Record record,

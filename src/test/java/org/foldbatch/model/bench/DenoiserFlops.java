@@ -34,7 +34,8 @@ record DenoiserFlops(double shared, double perSample) {
         // single conditioning (+ noise embedding and two transitions), pair logits for every block and head,
         // per token block 2 adaptive LayerNorms (scale and bias) + 2 zero-init gates from the conditioning,
         // the token activations' conditioning, and the atom blocks' conditioned LayerNorms and gates
-        double sharedMacs = n * (cs + dims.targetFeatWidth()) * cs + n * FOURIER * cs + 2 * n * (cs * 4 * cs + 2 * cs * cs)
+        double sharedMacs = n * (cs + dims.targetFeatWidth()) * cs + n * FOURIER * cs
+                + 2 * n * (cs * 4 * cs + 2 * cs * cs)
                 + n * n * PAIR_COND * TOKEN_BLOCKS * TOKEN_HEADS
                 + TOKEN_BLOCKS * 6 * n * cs * c
                 + n * cs * c

@@ -33,9 +33,9 @@ import org.tensorflow.types.family.TFloating;
  * the f32 row; the CPU's bf16 units (avx512_bf16, amx_bf16) are named from /proc/cpuinfo.
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--xla] [--inter-op K] [--reps 3] [--no-memory]} (cp.txt from
- * {@code mvn dependency:build-classpath}); {@code --memory-table [--bf16] N...} prints peak memory and seconds per
- * block with AlphaFold 3's chunking, one fresh JVM per N.
+ * org.foldbatch.model.bench.PairformerBenchmark [N...] [--bf16] [--xla] [--inter-op K] [--reps 3] [--no-memory]}
+ * (cp.txt from {@code mvn dependency:build-classpath}); {@code --memory-table [--bf16] N...} prints peak memory and
+ * seconds per block with AlphaFold 3's chunking, one fresh JVM per N.
  */
 public final class PairformerBenchmark {
     static final int CZ = 128;
@@ -62,7 +62,8 @@ public final class PairformerBenchmark {
         boolean memory = !options.contains("--no-memory");
         blockRuntime = RuntimeOptions.defaults().withXlaJit(options.contains("--xla"));
         if (options.contains("--inter-op")) {
-            blockRuntime = blockRuntime.withThreads(0, Integer.parseInt(options.get(options.indexOf("--inter-op") + 1)));
+            int interOp = Integer.parseInt(options.get(options.indexOf("--inter-op") + 1));
+            blockRuntime = blockRuntime.withThreads(0, interOp);
         }
         int reps = options.contains("--reps") ? Integer.parseInt(options.get(options.indexOf("--reps") + 1)) : 3;
         List<Integer> sizes = new ArrayList<>();
