@@ -44,7 +44,7 @@ final class FragmentLibrary {
 
     /** Read on first use, so the builder can name the sets before they exist. */
     private static final class Loaded {
-        static final List<Map<String, RigidFragmentCache.CacheEntry>> ENTRIES = IntStream.rangeClosed(1, SETS)
+        static final List<Map<String, RigidFragmentCache.CacheEntry>> ENTRIES = IntStream.range(0, SETS)
                 .mapToObj(FragmentLibrary::load).toList();
     }
 
@@ -72,8 +72,8 @@ final class FragmentLibrary {
     }
 
     /** Reads OpenChemLib's cache-file format (as {@code RigidFragmentCache.serializeCache} writes it). */
-    private static Map<String, RigidFragmentCache.CacheEntry> load(long seed) {
-        String resource = resource((int) seed - 1);
+    private static Map<String, RigidFragmentCache.CacheEntry> load(int set) {
+        String resource = resource(set);
         Map<String, RigidFragmentCache.CacheEntry> entries = new LinkedHashMap<>();
         try (InputStream in = FragmentLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -3,6 +3,7 @@ package org.foldbatch.feature;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +84,14 @@ final class ReferenceFeatures {
 
     /** Reference positions [n*24*3] for a seed: one conformer per residue, augmented. */
     float[] positions(long seed) {
-        Map<String, ConformerCache.Conformer> conformers = conformers(seed);
+        Map<ChemComp, ConformerCache.Conformer> conformers = conformers(seed);
         SplittableRandom random = new SplittableRandom(seed);
         Map<Residue, Map<String, double[]>> byResidue = new LinkedHashMap<>();
         float[] positions = new float[n * Tokens.ATOMS_PER_TOKEN * 3];
         for (int token = 0; token < tokens.count(); token++) {
             Residue residue = tokens.residueOfToken.get(token);
             Map<String, double[]> coordinates = byResidue.computeIfAbsent(residue,
-                    r -> conformer(r, conformers.get(Conformers.key(r.component())), random));
+                    r -> conformer(r, conformers.get(r.component()), random));
             String[] slots = tokens.slotNames.get(token);
             for (int s = 0; s < Tokens.ATOMS_PER_TOKEN; s++) {
                 double[] xyz = slots[s].isEmpty() ? null : coordinates.get(slots[s]);
@@ -106,33 +107,38 @@ final class ReferenceFeatures {
     }
 
     /**
-     * The conformer of every distinct component under a model seed, by component key. Those the cache lacks are made
-     * in parallel: each is a function of its component and seed alone, so the order they finish in changes nothing.
-     * The cache is read and written on the calling thread, which may hold the step's transaction.
+     * The conformer of every component of the tokens under a model seed. Those the cache lacks are made in parallel:
+     * each is a function of its component and seed alone, so the order they finish in changes nothing. The cache is
+     * read and written on the calling thread, which may hold the step's transaction. A component's key (a digest of
+     * its atoms and bonds) is computed once per component object, not per token.
      */
-    private Map<String, ConformerCache.Conformer> conformers(long modelSeed) {
-        Map<String, ChemComp> components = new LinkedHashMap<>();
-        for (int token = 0; token < tokens.count(); token++) {
-            ChemComp component = tokens.residueOfToken.get(token).component();
-            components.putIfAbsent(Conformers.key(component), component);
+    private Map<ChemComp, ConformerCache.Conformer> conformers(long modelSeed) {
+        Map<ChemComp, String> keys = new IdentityHashMap<>();
+        Map<String, ChemComp> byKey = new LinkedHashMap<>();
+        for (Residue residue : tokens.residueOfToken) {
+            String key = keys.computeIfAbsent(residue.component(), Conformers::key);
+            byKey.putIfAbsent(key, residue.component());
         }
-        Map<String, ConformerCache.Conformer> conformers = new HashMap<>();
+        Map<String, Long> seeds = new HashMap<>();
+        byKey.keySet().forEach(key -> seeds.put(key, Conformers.seed(key, modelSeed)));
+        Map<String, ConformerCache.Conformer> byKeyConformer = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String key : components.keySet()) {
-            config.conformerCache().get(key, Conformers.seed(key, modelSeed)).ifPresentOrElse(
-                    c -> conformers.put(key, c), () -> missing.add(key));
+        for (String key : byKey.keySet()) {
+            config.conformerCache().get(key, seeds.get(key)).ifPresentOrElse(
+                    c -> byKeyConformer.put(key, c), () -> missing.add(key));
         }
         List<Callable<ConformerCache.Conformer>> tasks = missing.stream()
-                .<Callable<ConformerCache.Conformer>>map(key -> () -> Conformers.generate(components.get(key),
-                        Conformers.seed(key, modelSeed)))
+                .<Callable<ConformerCache.Conformer>>map(key -> () -> Conformers.generate(byKey.get(key),
+                        seeds.get(key)))
                 .toList();
         List<ConformerCache.Conformer> made = BoundedPool.runAll("conformers", "making reference conformers",
                 Runtime.getRuntime().availableProcessors(), tasks);
         for (int i = 0; i < missing.size(); i++) {
-            String key = missing.get(i);
-            config.conformerCache().put(key, Conformers.seed(key, modelSeed), made.get(i));
-            conformers.put(key, made.get(i));
+            config.conformerCache().put(missing.get(i), seeds.get(missing.get(i)), made.get(i));
+            byKeyConformer.put(missing.get(i), made.get(i));
         }
+        Map<ChemComp, ConformerCache.Conformer> conformers = new IdentityHashMap<>();
+        keys.forEach((component, key) -> conformers.put(component, byKeyConformer.get(key)));
         return conformers;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.foldbatch.model.weights.ParameterStore;
 import org.foldbatch.records.RecordFile;
 import org.foldbatch.records.RecordFormatException;
@@ -34,7 +35,7 @@ public final class FoldModel implements AutoCloseable {
     }
 
     /** Reads the weights again for a new bucket once the last copy was released (null: never released). */
-    private final java.util.function.Supplier<ParameterStore> reload;
+    private final Supplier<ParameterStore> reload;
     private ParameterStore store;
     private final ModelConfig config;
     private final Precision precision;
@@ -47,7 +48,7 @@ public final class FoldModel implements AutoCloseable {
     private int samplesPerCall;
     private Timings lastTimings;
 
-    private FoldModel(ParameterStore store, java.util.function.Supplier<ParameterStore> reload, ModelConfig config,
+    private FoldModel(ParameterStore store, Supplier<ParameterStore> reload, ModelConfig config,
             Precision precision, TrunkOptions trunkOptions, RuntimeOptions runtime, boolean randomWeights) {
         this.store = store;
         this.reload = reload;
@@ -94,7 +95,7 @@ public final class FoldModel implements AutoCloseable {
             throw new IllegalArgumentException(modelDir + ": model directory does not exist; " + WHAT_TO_DO);
         }
         if (hasModelFiles(modelDir, OFFICIAL_MODEL_NAME)) {
-            java.util.function.Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
+            Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
                     OFFICIAL_MODEL_NAME, WeightsSchema.official());
             ParameterStore store = read.get();
             LOG.log(System.Logger.Level.INFO, "loaded AlphaFold 3 weights " + store.identifier() + " from "
@@ -104,7 +105,7 @@ public final class FoldModel implements AutoCloseable {
         if (Files.isRegularFile(modelDir.resolve(RandomWeights.FILE_NAME))) {
             LOG.log(System.Logger.Level.WARNING, RandomWeights.WARNING + " (" + modelDir.resolve(
                     RandomWeights.FILE_NAME) + ")");
-            java.util.function.Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
+            Supplier<ParameterStore> read = () -> ParameterStore.loadModel(modelDir,
                     RandomWeights.MODEL_NAME, WeightsSchema.small());
             return new FoldModel(read.get(), read, config, precision, trunkOptions, runtime, true);
         }
@@ -126,7 +127,7 @@ public final class FoldModel implements AutoCloseable {
      * A model whose weights {@code weights} makes (and makes again for a later bucket): after a bucket's graphs are
      * built the model keeps no copy of them on the Java heap, as a model loaded from a file does.
      */
-    public static FoldModel of(java.util.function.Supplier<ParameterStore> weights, ModelConfig config,
+    public static FoldModel of(Supplier<ParameterStore> weights, ModelConfig config,
             Precision precision, TrunkOptions trunkOptions, RuntimeOptions runtime) {
         return new FoldModel(weights.get(), weights, config, precision, trunkOptions, runtime, false);
     }

@@ -35,11 +35,11 @@ public final class GraphParameters {
     }
 
     private final Ops tf;
+    /** Null once the values are uploaded: the variables hold them then. */
     private ParameterStore store;
     private final boolean keepBfloat16;
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
     private final Map<String, Operand<? extends TFloating>> reads = new LinkedHashMap<>();
-    private boolean uploaded;
 
     public GraphParameters(Ops tf, ParameterStore store, boolean keepBfloat16) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
@@ -60,8 +60,7 @@ public final class GraphParameters {
 
     private ParameterStore store() {
         if (store == null) {
-            throw new IllegalStateException("parameters were already uploaded and released; build the whole graph "
-                    + "first");
+            throw new IllegalStateException("parameters were already uploaded; build the whole graph first");
         }
         return store;
     }
@@ -93,10 +92,10 @@ public final class GraphParameters {
         if (read != null) {
             return read;
         }
-        if (uploaded) {
+        if (store == null) {
             throw new IllegalStateException(key + ": parameters were already uploaded; build the whole graph first");
         }
-        Record r = store().get(scope, name);
+        Record r = store.get(scope, name);
         if (!r.dtype().isFloating()) {
             throw new RecordFormatException(key + ": parameter is " + r.dtype().numpyName() + ", not a float type");
         }
@@ -131,7 +130,7 @@ public final class GraphParameters {
      * prunes the graph anew, so one run per parameter would be slow). Idempotent.
      */
     public void upload(Session session) {
-        if (uploaded) {
+        if (store == null) {
             return;
         }
         List<Binding> pending = new ArrayList<>(bindings.values());
@@ -153,7 +152,6 @@ public final class GraphParameters {
                 staged.forEach(Tensor::close);
             }
         }
-        uploaded = true;
         // The variables hold the values now; dropping the records lets the caller's store leave the Java heap.
         bindings.clear();
         store = null;
