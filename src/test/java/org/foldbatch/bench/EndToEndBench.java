@@ -24,6 +24,7 @@ import org.foldbatch.model.Precision;
 import org.foldbatch.model.RuntimeOptions;
 import org.foldbatch.model.ShardSpec;
 import org.foldbatch.model.TrunkOptions;
+import org.foldbatch.model.bench.ProcessMemory;
 import org.foldbatch.model.bench.SyntheticWeights;
 import org.foldbatch.model.weights.ParameterStore;
 import org.foldbatch.structure.ccd.Ccd;
@@ -201,7 +202,7 @@ public final class EndToEndBench {
                 + "the pair conditioning)%n",
                 lastTicks.passes.get(0), median(lastTicks.passes.subList(1, lastTicks.passes.size())),
                 lastTicks.steps.get(0), median(lastTicks.steps.subList(1, lastTicks.steps.size())));
-        System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", vmHwm() / 1048576.0);
+        System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", ProcessMemory.bytes("VmHWM") / 1048576.0);
         memory.forEach((phase, figures) -> System.out.printf("  %-32s %s%n", phase, figures));
         System.out.println("outputs in " + dir);
     }
@@ -254,25 +255,12 @@ public final class EndToEndBench {
         return JsonMapper.builder().build().writeValueAsString(root);
     }
 
-    private static long vmHwm() throws IOException {
-        return procStatus("VmHWM:");
-    }
-
-    /** A /proc/self/status memory line in bytes, -1 if absent. */
-    private static long procStatus(String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(key)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        return -1;
-    }
 
     /** Where the memory is after a phase: resident now, peak so far, and the Java heap's share (used, committed). */
     private void memory(String phase) throws IOException {
         Runtime rt = Runtime.getRuntime();
         memory.put(phase, String.format("resident %5.0f MiB, peak so far %5.0f MiB; Java heap used %5.0f MiB of "
-                + "%5.0f MiB committed", procStatus("VmRSS:") / 1048576.0, vmHwm() / 1048576.0,
+                + "%5.0f MiB committed", ProcessMemory.bytes("VmRSS") / 1048576.0, ProcessMemory.bytes("VmHWM") / 1048576.0,
                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0));
     }
 }

@@ -1,7 +1,5 @@
 package org.foldbatch.model.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.foldbatch.model.DiffusionSampler;
@@ -69,7 +67,7 @@ public final class FullModelBenchmark {
             System.out.printf("second input, same bucket: %.1f s (graphs built: %d -> %d, no rebuild: %b); %s%n",
                     (q1 - q0) / 1e9, graphs, model.graphsBuilt(), graphs == model.graphsBuilt(), model.lastTimings());
         }
-        System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", status("VmHWM") / 1048576.0);
+        System.out.printf("peak resident memory (VmHWM): %.0f MiB%n", ProcessMemory.bytes("VmHWM") / 1048576.0);
     }
 
     private static int intOption(String[] args, String name, int fallback) {
@@ -89,12 +87,4 @@ public final class FullModelBenchmark {
         return s / v.length;
     }
 
-    private static long status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        return -1;
-    }
 }

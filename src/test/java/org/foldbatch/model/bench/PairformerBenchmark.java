@@ -266,10 +266,10 @@ public final class PairformerBenchmark {
                 gp.upload(s);
                 // Measured on the first run: after a warm-up, freed buffers would stay resident and hide the peak.
                 Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-                long before = status("VmRSS");
+                long before = ProcessMemory.bytes("VmRSS");
                 run(s, gp, out);
-                long delta = status("VmHWM") - before;
-                System.out.println("VMHWM_BYTES=" + status("VmHWM"));
+                long delta = ProcessMemory.bytes("VmHWM") - before;
+                System.out.println("VMHWM_BYTES=" + ProcessMemory.bytes("VmHWM"));
                 long t0 = System.nanoTime();
                 run(s, gp, out);
                 System.out.println("WARM_SECONDS=" + (System.nanoTime() - t0) / 1e9);
@@ -278,14 +278,6 @@ public final class PairformerBenchmark {
         }
     }
 
-    private static long status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        return -1;
-    }
 
     /** Growth of the peak while running the block once, the process's peak, and a second run's seconds. */
     record Peak(long delta, long hwm, double warmSeconds) {
